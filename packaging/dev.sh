@@ -75,10 +75,12 @@ case "$cmd" in
     fuzz_dir="$root/build-fuzz"
     CC=clang CXX=clang++ configure_and_build "$fuzz_dir" -DSWARMSCOPE_FUZZ=ON -DSWARMSCOPE_BUILD_UI=OFF \
       -DSWARMSCOPE_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo
-    for fuzzer in "$fuzz_dir"/tests/fuzz/fuzz_*; do
-      [ -x "$fuzzer" ] || continue
-      name=$(basename "$fuzzer")
-      corpus="$root/tests/fuzz/corpus/${name#fuzz_}"
+    for corpus in "$root"/tests/fuzz/corpus/*/; do
+      corpus=${corpus%/}
+      name=fuzz_$(basename "$corpus")
+      [ -n "${FUZZ_ONLY:-}" ] && [ "$name" != "fuzz_$FUZZ_ONLY" ] && continue
+      fuzzer="$fuzz_dir/tests/fuzz/$name"
+      [ -f "$fuzzer" ] && [ -x "$fuzzer" ] || { log "no fuzzer built for $corpus"; exit 1; }
       work=$(mktemp -d)
       log "fuzzing $name for ${seconds}s (corpus $corpus)"
       if ! "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \

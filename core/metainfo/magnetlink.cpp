@@ -108,7 +108,7 @@ QString baseKey(const QString &key)
     return numbered.contains(base) ? base : key;
 }
 
-// A URL we can use: one of the given schemes and a host. Kept deliberately simple; the
+// A URL we can use: http(s), plus udp and wss for trackers, and a host. Kept deliberately simple; the
 // tracker and web seed code checks the rest when it connects.
 bool isUsableUrl(const QString &text, bool allowUdp)
 {
@@ -117,7 +117,7 @@ bool isUsableUrl(const QString &text, bool allowUdp)
         return false;
     const QString scheme = url.scheme(); // QUrl lower-cases the scheme
     return scheme == QLatin1String("http") || scheme == QLatin1String("https")
-        || (allowUdp && scheme == QLatin1String("udp"));
+        || (allowUdp && (scheme == QLatin1String("udp") || scheme == QLatin1String("wss")));
 }
 
 // Dotted-quad IPv4 with no leading zeros, so that "010.0.0.1" cannot mean two things.

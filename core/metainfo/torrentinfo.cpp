@@ -380,15 +380,14 @@ std::optional<TorrentInfo> loadTorrentFile(const QString &path, ParseError *erro
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(error, QStringLiteral("cannot open %1: %2").arg(path, file.errorString()));
+        return fail(error, QStringLiteral("cannot open the file: %1").arg(file.errorString()));
     if (file.size() > limits.maxTorrentSize)
-        return fail(error, QStringLiteral("%1 is %2 bytes, larger than the limit of %3 bytes for a .torrent")
-                               .arg(path)
+        return fail(error, QStringLiteral("the file is %1 bytes, larger than the limit of %2 bytes for a .torrent")
                                .arg(file.size())
                                .arg(limits.maxTorrentSize));
     const QByteArray data = file.read(limits.maxTorrentSize + 1);
     if (file.error() != QFileDevice::NoError)
-        return fail(error, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        return fail(error, QStringLiteral("cannot read the file: %1").arg(file.errorString()));
     return parseTorrent(data, error, limits);
 }
 

@@ -310,7 +310,7 @@ void TestMagnetLink::errors_data()
     QTest::newRow("bad escape in x.pe") << m + kHex + QStringLiteral("&x.pe=%5g")
                                         << QStringLiteral("bad percent escape in x.pe: \"%5g\"");
     QTest::newRow("bad escape in key") << m + kHex + QStringLiteral("&t%r=1")
-                                       << QStringLiteral("bad percent escape in a parameter name: \"%r=\"");
+                                       << QStringLiteral("bad percent escape in a parameter name: \"%r\"");
     QTest::newRow("invalid utf-8 in dn") << m + kHex + QStringLiteral("&dn=%FF%FE")
                                          << QStringLiteral("invalid UTF-8 in dn");
     QTest::newRow("truncated utf-8 in tr") << m + kHex + QStringLiteral("&tr=http://a.example/%C3")
@@ -532,7 +532,7 @@ void TestMagnetLink::dataFiles()
         const std::optional<MagnetLink> link = parseMagnet(uri, &error);
         QVERIFY2(link, qPrintable(uri + QStringLiteral(": ") + error));
         QVERIFY2(link->infoHash == expected, qPrintable(uri));
-        QVERIFY2(isMagnetUri(uri), qPrintable(uri));
+        QVERIFY2(swarmscope::metainfo::isMagnetUri(uri), qPrintable(uri));
         QCOMPARE(parsedOrFail(link->toString()), *link);
     }
     for (const QString &uri : invalid) {
