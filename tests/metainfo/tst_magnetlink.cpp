@@ -170,7 +170,7 @@ void TestMagnetLink::trackers_data()
     QTest::newRow("unusable ones skipped")
         << QStringLiteral("&tr=wss://w.example/&tr=ftp://f.example/&tr=not%20a%20url&tr=http://&tr="
                           "&tr=udp://ok.example:80")
-        << QStringList{QStringLiteral("udp://ok.example:80")};
+        << QStringList{QStringLiteral("wss://w.example/"), QStringLiteral("udp://ok.example:80")};
 }
 
 void TestMagnetLink::trackers()
