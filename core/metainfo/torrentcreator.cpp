@@ -12,6 +12,10 @@
 
 #include <algorithm>
 
+#ifdef Q_OS_UNIX
+#include <dirent.h>
+#endif
+
 namespace swarmscope::metainfo {
 
 namespace {
@@ -47,8 +51,8 @@ private:
     CreateError &m_error;
 };
 
-// Qt 6 decodes file names as UTF-8 and turns invalid bytes into U+FFFD, after which the name
-// no longer leads back to the file. Such a name cannot be stored faithfully, so it is refused.
+// Where a listing does hand over an undecodable name (invalid bytes turned into U+FFFD), the
+// name no longer leads back to the file and cannot be stored faithfully, so it is refused.
 bool nameRoundTrips(const QFileInfo &entry)
 {
     if (!entry.fileName().contains(QChar::ReplacementCharacter))
@@ -56,6 +60,29 @@ bool nameRoundTrips(const QFileInfo &entry)
     QFileInfo fresh(entry.absoluteFilePath()); // not the listing's cached native path
     return fresh.exists() || fresh.isSymbolicLink();
 }
+
+#ifdef Q_OS_UNIX
+// Qt 6 on Unix silently leaves out directory entries whose names are not valid UTF-8. A torrent
+// quietly missing files would be worse than a refusal, so look at the raw names with readdir.
+std::optional<QByteArray> firstUndecodableName(const QString &dir)
+{
+    DIR *d = ::opendir(QFile::encodeName(dir).constData());
+    if (!d)
+        return std::nullopt; // QDir reports unreadable folders
+    std::optional<QByteArray> bad;
+    while (const dirent *e = ::readdir(d)) {
+        if (e->d_type != DT_REG && e->d_type != DT_DIR && e->d_type != DT_UNKNOWN)
+            continue; // links and special files are skipped anyway
+        const QByteArray name(e->d_name);
+        if (QString::fromUtf8(name).toUtf8() != name) { // invalid bytes became U+FFFD
+            bad = name;
+            break;
+        }
+    }
+    ::closedir(d);
+    return bad;
+}
+#endif
 
 // Walks `dir` recursively, collecting regular files. Symbolic links (to files or folders),
 // Windows junctions and special files (FIFOs, sockets, devices) are skipped: following links
@@ -68,6 +95,14 @@ bool collectFolder(const QString &dir, const QList<QByteArray> &prefix, QList<So
         fail(CreateError::Kind::Io, QStringLiteral("cannot read folder %1").arg(native(dir)));
         return false;
     }
+#ifdef Q_OS_UNIX
+    if (const std::optional<QByteArray> bad = firstUndecodableName(dir)) {
+        fail(CreateError::Kind::BadInput,
+             QStringLiteral("file name is not valid UTF-8: %1")
+                 .arg(native(dir + u'/' + QString::fromUtf8(*bad))));
+        return false;
+    }
+#endif
     const QFileInfoList entries = d.entryInfoList(
         QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::NoSort);
     for (const QFileInfo &entry : entries) {
@@ -226,9 +261,9 @@ void addTrackers(bencode::Dict &torrent, const QList<QStringList> &tiers)
         bencode::List urls;
         for (const QString &url : tier)
             urls.push_back(utf8(url));
-        list.push_back(bencode::Value(std::move(urls)));
+        list.emplace_back(std::move(urls));
     }
-    torrent["announce-list"] = bencode::Value(std::move(list));
+    torrent.emplace("announce-list", std::move(list));
 }
 
 void addWebSeeds(bencode::Dict &torrent, const QStringList &seeds)
@@ -244,7 +279,7 @@ void addWebSeeds(bencode::Dict &torrent, const QStringList &seeds)
         bencode::List list;
         for (const QString &s : kept)
             list.push_back(utf8(s));
-        torrent["url-list"] = bencode::Value(std::move(list));
+        torrent.emplace("url-list", std::move(list));
     }
 }
 
@@ -257,13 +292,13 @@ bencode::Value buildInfo(const QList<SourceFile> &files, bool multiFile, const Q
         for (const SourceFile &f : files) {
             bencode::List path;
             for (const QByteArray &c : f.components)
-                path.push_back(bencode::Value(c));
+                path.emplace_back(c);
             bencode::Dict entry;
             entry["length"] = bencode::Value(bencode::Integer{f.size});
-            entry["path"] = bencode::Value(std::move(path));
-            list.push_back(bencode::Value(std::move(entry)));
+            entry.emplace("path", std::move(path));
+            list.emplace_back(std::move(entry));
         }
-        info["files"] = bencode::Value(std::move(list));
+        info.emplace("files", std::move(list));
     } else {
         info["length"] = bencode::Value(bencode::Integer{files.first().size});
     }
