@@ -129,7 +129,9 @@ QString sanitizePath(const QList<QByteArray> &components, bool *changed)
 
 bool isInsideFolder(const QString &root, const QString &relativePath)
 {
-    if (relativePath.isEmpty() || QDir::isAbsolutePath(relativePath))
+    // Not QDir::isAbsolutePath: it takes ":name" for a Qt resource path, and a torrent may
+    // legitimately name a file ":name".
+    if (relativePath.isEmpty() || relativePath.startsWith(QLatin1Char('/')))
         return false;
     QString base = QDir::cleanPath(root);
     if (!base.endsWith(QLatin1Char('/')))

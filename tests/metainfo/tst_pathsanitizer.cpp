@@ -137,6 +137,7 @@ void TestPathSanitizer::insideFolder_data()
     QTest::newRow("absolute") << QStringLiteral("/data") << QStringLiteral("/etc/passwd") << false;
     QTest::newRow("empty") << QStringLiteral("/data") << QString() << false;
     QTest::newRow("the root itself") << QStringLiteral("/data") << QStringLiteral(".") << false;
+    QTest::newRow("colon name (not a Qt resource)") << QStringLiteral("/data") << QStringLiteral(":pr/a.txt") << true;
     QTest::newRow("filesystem root") << QStringLiteral("/") << QStringLiteral("x") << true;
     QTest::newRow("root with slash") << QStringLiteral("/data/") << QStringLiteral("x") << true;
 }
