@@ -1,0 +1,2 @@
+include(${CMAKE_CURRENT_LIST_DIR}/sources-choker.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/sources-picker.cmake)
