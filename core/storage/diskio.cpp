@@ -39,7 +39,8 @@ DiskIo::~DiskIo()
             flag->store(true);
     // Quitting from a job queued behind the pending ones lets every queued write finish first.
     for (auto [worker, thread] : {std::pair{m_io, &m_ioThread}, std::pair{m_check, &m_checkThread}}) {
-        QMetaObject::invokeMethod(worker, [thread] { thread->quit(); }, Qt::QueuedConnection);
+        QThread *t = thread; // clang 14 cannot capture a structured binding
+        QMetaObject::invokeMethod(worker, [t] { t->quit(); }, Qt::QueuedConnection);
         thread->wait();
         delete worker; // its thread has ended: nothing else can touch it
     }
