@@ -21,5 +21,9 @@ struct Io {
 // `args` are the verb's own arguments (without the program name and the verb).
 int runInfo(const QStringList &args, Io io);
 int runCreate(const QStringList &args, Io io);
+int runDownload(const QStringList &args, Io io);
+int runSeed(const QStringList &args, Io io);
+int runList(const QStringList &args, Io io);
+int runTracker(const QStringList &args, Io io);
 
 } // namespace swarmscope::cli

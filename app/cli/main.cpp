@@ -20,6 +20,12 @@ void printUsage(QTextStream &s)
          "  create <path> -o <out.torrent> [--tracker URL]... [--piece-size BYTES] [--private]\n"
          "         [--web-seed URL]... [--comment TEXT] [--name NAME] [--no-date]\n"
          "                                        make a torrent from a file or a folder\n"
+         "  download <file.torrent> --save DIR [--state-dir DIR] [--port N] [--peer HOST:PORT]...\n"
+         "           [--seed | --exit-when-done] [--max-down KiB/s] [--max-up KiB/s]\n"
+         "                                        download (and verify) a torrent\n"
+         "  seed <file.torrent> --save DIR ...    verify existing data and seed it\n"
+         "  list [--state-dir DIR] [--json]       the torrents in a state database\n"
+         "  tracker [--port N] [--bind ADDR]      host an HTTP tracker (default port 6969)\n"
          "  help                                  this text\n"
          "  version                               the program's version\n"
          "\n"
@@ -48,6 +54,14 @@ int main(int argc, char **argv)
         return cli::runInfo(args, io);
     if (verb == u"create")
         return cli::runCreate(args, io);
+    if (verb == u"download")
+        return cli::runDownload(args, io);
+    if (verb == u"seed")
+        return cli::runSeed(args, io);
+    if (verb == u"list")
+        return cli::runList(args, io);
+    if (verb == u"tracker")
+        return cli::runTracker(args, io);
     if (verb == u"help" || verb == u"--help" || verb == u"-h") {
         printUsage(out);
         return cli::ExitOk;

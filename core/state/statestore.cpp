@@ -3,6 +3,7 @@
 #include <QAtomicInteger>
 #include <QDataStream>
 #include <QDir>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -34,6 +35,20 @@ TorrentState torrentStateFromString(const QString &s)
         if (s == QLatin1String(kStateNames[i]))
             return static_cast<TorrentState>(i);
     return TorrentState::Paused;
+}
+
+QList<FileStamp> fileStampsOf(const QStringList &paths)
+{
+    QList<FileStamp> out;
+    out.reserve(paths.size());
+    for (const QString &path : paths) {
+        const QFileInfo fi(path);
+        if (fi.exists())
+            out << FileStamp{fi.size(), fi.lastModified().toMSecsSinceEpoch()};
+        else
+            out << FileStamp{};
+    }
+    return out;
 }
 
 QByteArray encodeFileStamps(const QList<FileStamp> &stamps)

@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -57,6 +58,8 @@ private:
     QString m_error;
 };
 
+// Size and modification time of each file as it is now ({-1, -1} for a missing one).
+QList<FileStamp> fileStampsOf(const QStringList &paths);
 QByteArray encodeFileStamps(const QList<FileStamp> &stamps);
 QList<FileStamp> decodeFileStamps(const QByteArray &data);
 

@@ -110,9 +110,9 @@ void StateWriter::saveTorrent(const TorrentRecord &record)
 }
 
 void StateWriter::saveProgress(const metainfo::InfoHash &hash, const QByteArray &havePieces,
-                               const QList<FileStamp> &stamps, qint64 uploaded, qint64 downloaded)
+                               const QStringList &filePaths, qint64 uploaded, qint64 downloaded)
 {
-    post([=](StateStore &s) { s.saveProgress(hash, havePieces, stamps, uploaded, downloaded); },
+    post([=](StateStore &s) { s.saveProgress(hash, havePieces, fileStampsOf(filePaths), uploaded, downloaded); },
          QByteArray("progress:") + hash.bytes());
 }
 

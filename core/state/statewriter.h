@@ -9,6 +9,7 @@
 #include "state/statestore.h"
 
 #include <QObject>
+#include <QStringList>
 #include <QThread>
 
 #include <functional>
@@ -28,8 +29,10 @@ public:
     void setCommitDelay(int ms);
 
     void saveTorrent(const TorrentRecord &record);
+    // The file stamps are taken on the writer thread when the job is committed: always after
+    // the pieces in `havePieces` were written, which is what resuming needs to trust them.
     void saveProgress(const metainfo::InfoHash &hash, const QByteArray &havePieces,
-                      const QList<FileStamp> &stamps, qint64 uploaded, qint64 downloaded);
+                      const QStringList &filePaths, qint64 uploaded, qint64 downloaded);
     void saveState(const metainfo::InfoHash &hash, TorrentState state, const QString &error,
                    const QDateTime &completedAt = {});
     void saveFilePriorities(const metainfo::InfoHash &hash, const QByteArray &priorities);

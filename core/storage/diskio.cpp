@@ -1,5 +1,7 @@
 #include "storage/diskio.h"
 
+#include "crypto/sha1.h"
+
 #include <QMetaObject>
 
 namespace swarmscope::storage {
@@ -28,6 +30,11 @@ void DiskIo::startWorkers(const Options &options)
     connect(m_check, &StorageWorker::checkProgress, this, &DiskIo::onCheckProgress);
     connect(m_check, &StorageWorker::checkFinished, this, &DiskIo::onCheckFinished);
 
+    m_hashThread.setObjectName(QStringLiteral("swarmscope-hash"));
+    m_hasher = new QObject;
+    m_hasher->moveToThread(&m_hashThread);
+
+    m_hashThread.start();
     m_ioThread.start();
     m_checkThread.start();
 }
@@ -37,13 +44,29 @@ DiskIo::~DiskIo()
     for (Entry &e : m_storages)
         for (const CancelFlag &flag : e.checks)
             flag->store(true);
-    // Quitting from a job queued behind the pending ones lets every queued write finish first.
+    // Quitting from a job queued behind the pending ones lets every queued write finish first:
+    // the hasher first, since it feeds the writer.
+    QMetaObject::invokeMethod(m_hasher, [t = &m_hashThread] { t->quit(); }, Qt::QueuedConnection);
+    m_hashThread.wait();
+    delete m_hasher;
     for (auto [worker, thread] : {std::pair{m_io, &m_ioThread}, std::pair{m_check, &m_checkThread}}) {
         QThread *t = thread; // clang 14 cannot capture a structured binding
         QMetaObject::invokeMethod(worker, [t] { t->quit(); }, Qt::QueuedConnection);
         thread->wait();
         delete worker; // its thread has ended: nothing else can touch it
     }
+}
+
+// Every command for the writer passes through the hashing thread's queue, so the writer sees
+// them in the order they were given, writes included.
+template <typename F> void DiskIo::toWriter(F &&job)
+{
+    QMetaObject::invokeMethod(
+        m_hasher,
+        [w = m_io, job = std::forward<F>(job)]() mutable {
+            QMetaObject::invokeMethod(w, std::move(job), Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
 template <typename F> void DiskIo::replyLater(F &&emitter)
@@ -62,9 +85,10 @@ bool DiskIo::addStorage(StorageId id, const StorageSpec &spec)
     Entry e;
     e.generation = ++m_nextGeneration;
     e.pieceCount = layout.pieceCount();
+    e.pieceHashes = spec.pieceHashes;
     m_storages.insert(id, e);
-    for (StorageWorker *w : {m_io, m_check})
-        QMetaObject::invokeMethod(w, [w, id, spec] { w->addStorage(id, spec); }, Qt::QueuedConnection);
+    toWriter([w = m_io, id, spec] { w->addStorage(id, spec); });
+    QMetaObject::invokeMethod(m_check, [w = m_check, id, spec] { w->addStorage(id, spec); }, Qt::QueuedConnection);
     return true;
 }
 
@@ -77,17 +101,18 @@ void DiskIo::removeStorage(StorageId id)
     for (const CancelFlag &flag : it->checks)
         flag->store(true);
     m_storages.erase(it);
-    for (StorageWorker *w : {m_io, m_check})
-        QMetaObject::invokeMethod(w, [w, id] { w->removeStorage(id); }, Qt::QueuedConnection);
+    // The writer hears of it behind the writes still being hashed, which then complete.
+    toWriter([w = m_io, id] { w->removeStorage(id); });
+    QMetaObject::invokeMethod(m_check, [w = m_check, id] { w->removeStorage(id); }, Qt::QueuedConnection);
 }
 
 void DiskIo::setFilePriorities(StorageId id, const QList<quint8> &priorities)
 {
     if (!m_storages.contains(id))
         return;
-    for (StorageWorker *w : {m_io, m_check})
-        QMetaObject::invokeMethod(w, [w, id, priorities] { w->setFilePriorities(id, priorities); },
-                                  Qt::QueuedConnection);
+    toWriter([w = m_io, id, priorities] { w->setFilePriorities(id, priorities); });
+    QMetaObject::invokeMethod(m_check, [w = m_check, id, priorities] { w->setFilePriorities(id, priorities); },
+                              Qt::QueuedConnection);
 }
 
 StorageTicket DiskIo::ticketFor(StorageId id) const
@@ -112,7 +137,21 @@ void DiskIo::writePiece(StorageId id, int piece, const QByteArray &data)
     it->pendingWriteBytes += data.size();
     m_pendingWriteBytes += data.size();
     const StorageTicket t{id, it->generation};
-    QMetaObject::invokeMethod(m_io, [w = m_io, t, piece, data] { w->writePiece(t, piece, data); }, Qt::QueuedConnection);
+    if (piece < 0 || piece >= it->pieceCount) {
+        toWriter([w = m_io, t, piece, data] { w->writePiece(t, piece, data); });
+        return;
+    }
+    // Hash on the hashing thread, then hand the verdict and the data to the writer, in order.
+    const QByteArray expected = it->pieceHashes.mid(qsizetype(piece) * 20, 20);
+    QMetaObject::invokeMethod(
+        m_hasher,
+        [w = m_io, t, piece, data, expected] {
+            const auto verdict = crypto::Sha1::hash(data) == expected ? StorageWorker::PieceHash::Matched
+                                                                      : StorageWorker::PieceHash::Mismatched;
+            QMetaObject::invokeMethod(w, [w, t, piece, data, verdict] { w->writePiece(t, piece, data, verdict); },
+                                      Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
 void DiskIo::readBlock(StorageId id, int piece, qint64 begin, qint64 length, quint64 tag)
@@ -155,7 +194,7 @@ void DiskIo::sync(StorageId id)
         return;
     }
     const StorageTicket t = ticketFor(id);
-    QMetaObject::invokeMethod(m_io, [w = m_io, t] { w->sync(t); }, Qt::QueuedConnection);
+    toWriter([w = m_io, t] { w->sync(t); });
 }
 
 QString DiskIo::storageError(StorageId id) const
@@ -170,8 +209,8 @@ void DiskIo::clearStorageError(StorageId id)
         return;
     it->error.clear();
     // The user may have remounted the disk or fixed permissions: stale handles must go.
-    for (StorageWorker *w : {m_io, m_check})
-        QMetaObject::invokeMethod(w, [w, id] { w->resetStorage(id); }, Qt::QueuedConnection);
+    toWriter([w = m_io, id] { w->resetStorage(id); });
+    QMetaObject::invokeMethod(m_check, [w = m_check, id] { w->resetStorage(id); }, Qt::QueuedConnection);
     emit storageErrorChanged(id, QString());
 }
 

@@ -85,6 +85,7 @@ private:
         QString error;
         qint64 pendingWriteBytes = 0;
         QList<CancelFlag> checks; // one per check not finished yet, oldest first
+        QByteArray pieceHashes;   // for the hashing stage
     };
 
     void startWorkers(const Options &options);
@@ -92,6 +93,7 @@ private:
     StorageTicket ticketFor(StorageId id) const;
     void setError(StorageId id, Entry &entry, const QString &error);
     template <typename F> void replyLater(F &&emitter);
+    template <typename F> void toWriter(F &&job);
 
     void onPieceWritten(const WriteResult &r);
     void onBlockRead(const ReadResult &r);
@@ -99,6 +101,8 @@ private:
     void onCheckFinished(const CheckResult &r);
     void onSynced(const StorageTicket &ticket, const IoStatus &status);
 
+    QThread m_hashThread; // SHA-1 of complete pieces, ahead of the writer: the two overlap
+    QObject *m_hasher = nullptr;
     QThread m_ioThread;
     QThread m_checkThread;
     StorageWorker *m_io = nullptr;    // lives in m_ioThread

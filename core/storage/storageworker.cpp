@@ -53,7 +53,7 @@ void StorageWorker::resetStorage(StorageId id)
     m_cache.eraseStorage(id);
 }
 
-void StorageWorker::writePiece(StorageTicket ticket, int piece, const QByteArray &data)
+void StorageWorker::writePiece(StorageTicket ticket, int piece, const QByteArray &data, PieceHash hash)
 {
     WriteResult r{ticket, piece, data.size(), false, {}};
     StorageFiles *s = find(ticket.id);
@@ -61,7 +61,8 @@ void StorageWorker::writePiece(StorageTicket ticket, int piece, const QByteArray
         r.status = unknownStorage(ticket.id);
     } else if (piece < 0 || piece >= s->layout().pieceCount() || data.size() != s->layout().pieceSize(piece)) {
         r.status = IoStatus::invalid(QStringLiteral("Piece %1 has the wrong size or index (%2 bytes)").arg(piece).arg(data.size()));
-    } else if (crypto::Sha1::hash(data) != s->pieceHash(piece)) {
+    } else if (hash == PieceHash::Mismatched
+               || (hash == PieceHash::Unchecked && crypto::Sha1::hash(data) != s->pieceHash(piece))) {
         r.hashMismatch = true;
         r.status = IoStatus::invalid(QStringLiteral("Piece %1 failed the hash check").arg(piece));
     } else {

@@ -32,7 +32,9 @@ public:
     void resetStorage(StorageId id);
 
     // SHA-1 first; only matching data is written.
-    void writePiece(StorageTicket ticket, int piece, const QByteArray &data);
+    // `hash`: whether the hashing stage already compared the piece with its SHA-1.
+    enum class PieceHash { Unchecked, Matched, Mismatched };
+    void writePiece(StorageTicket ticket, int piece, const QByteArray &data, PieceHash hash = PieceHash::Unchecked);
     void readBlock(StorageTicket ticket, int piece, qint64 begin, qint64 length, quint64 tag);
     // Hashes every piece set in `toCheck` (all pieces when it is empty), one piece-sized read at a
     // time; stops early when `cancel` becomes true.

@@ -1,0 +1,2 @@
+target_sources(swarmscope-core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/peerconnection.h ${CMAKE_CURRENT_LIST_DIR}/peerconnection.cpp)

@@ -1,0 +1,431 @@
+#include "session/session.h"
+
+#include "metainfo/pathsanitizer.h"
+#include "state/statestore.h"
+#include "state/statewriter.h"
+#include "storage/diskio.h"
+#include "tracker/httptrackerclient.h"
+#include "wire/peerid.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QNetworkInterface>
+#include <QTcpServer>
+
+namespace swarmscope::session {
+
+using metainfo::InfoHash;
+using state::TorrentState;
+
+namespace {
+constexpr qint64 kDiskBacklogLimit = 64LL * 1024 * 1024; // stop reading sockets beyond this
+constexpr int kMaxHandshaking = 64;
+} // namespace
+
+Session::Session(const SessionSettings &settings, QObject *parent)
+    : QObject(parent), m_settings(settings), m_rng(std::random_device{}())
+{
+    m_peerId = wire::generatePeerId(m_rng);
+    m_disk = std::make_unique<storage::DiskIo>();
+    m_trackers = std::make_unique<tracker::HttpTrackerClient>(nullptr, this);
+    const TimePoint now = Clock::now();
+    m_globalDown.setRate(m_settings.maxDownloadRate, 0, now);
+    m_globalUp.setRate(m_settings.maxUploadRate, 0, now);
+    m_downRate.start(now);
+    m_upRate.start(now);
+
+    connect(m_disk.get(), &storage::DiskIo::pieceWritten, this,
+            [this](storage::StorageId id, int piece, bool ok, bool mismatch, const QString &error) {
+                if (auto *t = torrentFor(id))
+                    t->onPieceWritten(piece, ok, mismatch, error);
+            });
+    connect(m_disk.get(), &storage::DiskIo::blockRead, this,
+            [this](storage::StorageId id, quint64 tag, const QByteArray &data, const QString &error) {
+                if (auto *t = torrentFor(id))
+                    t->onBlockRead(tag, data, error);
+            });
+    connect(m_disk.get(), &storage::DiskIo::checkProgress, this, [this](storage::StorageId id, int done, int total) {
+        if (auto *t = torrentFor(id))
+            t->onCheckProgress(done, total);
+    });
+    connect(m_disk.get(), &storage::DiskIo::checkFinished, this,
+            [this](storage::StorageId id, const Bitfield &verified, const QString &error) {
+                if (auto *t = torrentFor(id))
+                    t->onCheckFinished(verified, error);
+            });
+
+    m_services.disk = m_disk.get();
+    m_services.trackers = m_trackers.get();
+    m_services.globalDown = &m_globalDown;
+    m_services.globalUp = &m_globalUp;
+    m_services.settings = &m_settings;
+    m_services.peerOptions.ourPeerId = m_peerId;
+    m_services.peerOptions.ourReserved.setFastExtension(true);
+    m_services.trackerKey = QByteArray::number(quint32(m_rng()), 16);
+    m_services.listenPort = [this] { return listenPort(); };
+    m_services.nextPeerId = [this] { return m_nextPeerId++; };
+    m_services.mayOpenConnection = [this] { return connectionCount() < m_settings.maxConnections; };
+    m_services.isOurselves = [this](const QHostAddress &address, quint16 port) {
+        if (port != listenPort())
+            return false;
+        return address.isLoopback() || QNetworkInterface::allAddresses().contains(address);
+    };
+    m_services.rng = &m_rng;
+
+    m_tickTimer.setInterval(m_settings.tickIntervalMs);
+    connect(&m_tickTimer, &QTimer::timeout, this, &Session::tick);
+    m_snapshotTimer.setInterval(m_settings.snapshotIntervalMs);
+    connect(&m_snapshotTimer, &QTimer::timeout, this, &Session::publishSnapshot);
+}
+
+Session::~Session()
+{
+    qDeleteAll(m_handshaking);
+    for (swarm::Torrent *t : std::as_const(m_torrents)) {
+        m_disk->removeStorage(t->storageId());
+        delete t;
+    }
+}
+
+bool Session::start(QString *error)
+{
+    if (m_settings.persistState) {
+        m_state = std::make_unique<state::StateWriter>();
+        const QString dir = m_settings.stateDir.isEmpty() ? state::StateStore::defaultStateDir() : m_settings.stateDir;
+        QString why;
+        if (!m_state->open(dir, &why)) {
+            if (error)
+                *error = QStringLiteral("cannot open the state in %1: %2").arg(dir, why);
+            return false;
+        }
+        connect(m_state.get(), &state::StateWriter::writeFailed, this, &Session::stateError);
+        m_services.state = m_state.get();
+    }
+    m_listener = new QTcpServer(this);
+    if (!m_listener->listen(m_settings.listenAddress, m_settings.listenPort)) {
+        if (error)
+            *error = QStringLiteral("cannot listen on %1 port %2: %3")
+                         .arg(m_settings.listenAddress.toString())
+                         .arg(m_settings.listenPort)
+                         .arg(m_listener->errorString());
+        return false;
+    }
+    connect(m_listener, &QTcpServer::newConnection, this, &Session::onNewConnection);
+    if (m_settings.persistState)
+        restore();
+    m_tickTimer.start();
+    m_snapshotTimer.start();
+    return true;
+}
+
+quint16 Session::listenPort() const
+{
+    return m_listener ? m_listener->serverPort() : 0;
+}
+
+int Session::connectionCount() const
+{
+    int n = int(m_handshaking.size());
+    for (const swarm::Torrent *t : m_torrents)
+        n += t->connectedPeers();
+    return n;
+}
+
+swarm::Torrent *Session::createTorrent(swarm::TorrentParams params, TorrentState savedState)
+{
+    const storage::StorageId id = m_nextStorageId++;
+    const QString savePath = params.savePath;
+    auto *t = new swarm::Torrent(id, std::move(params), m_services, this);
+    m_disk->addStorage(id, storage::StorageSpec::fromTorrent(t->info(), savePath, [&] {
+                           QList<quint8> out;
+                           for (char c : t->record().filePriorities)
+                               out << quint8(c);
+                           return out;
+                       }()));
+    m_torrents.insert(t->infoHash(), t);
+    m_order << t->infoHash();
+    m_byStorage.insert(id, t);
+    connect(t, &swarm::Torrent::completed, this, &Session::torrentCompleted);
+    connect(t, &swarm::Torrent::errorOccurred, this, &Session::torrentError);
+    Q_UNUSED(savedState)
+    return t;
+}
+
+std::optional<InfoHash> Session::addTorrent(const AddTorrentParams &params, QString *error)
+{
+    const InfoHash hash = params.info.infoHash;
+    if (swarm::Torrent *existing = m_torrents.value(hash)) {
+        // Adding it again (a restart of the same download) resumes it with the new peers.
+        existing->addPeers(params.peers, PeerSource::Manual);
+        if (!params.paused)
+            existing->resume(Clock::now());
+        return hash;
+    }
+    // The user chose this folder: create it now. Later, a missing folder means an unmounted disk.
+    if (params.savePath.isEmpty() || !QDir().mkpath(params.savePath)) {
+        if (error)
+            *error = QStringLiteral("cannot create the save folder %1").arg(params.savePath);
+        return std::nullopt;
+    }
+    swarm::TorrentParams tp;
+    tp.info = params.info;
+    tp.savePath = QFileInfo(params.savePath).absoluteFilePath();
+    tp.trustedHave = Bitfield(params.info.pieceCount());
+    tp.piecesToCheck = Bitfield(params.info.pieceCount(), true); // what is already there counts
+    tp.filePriorities = params.filePriorities;
+    tp.paused = params.paused;
+    tp.sequential = params.sequential;
+    tp.addedAt = QDateTime::currentDateTimeUtc();
+    tp.queuePosition = int(m_order.size());
+    tp.peers = params.peers;
+    swarm::Torrent *t = createTorrent(tp, TorrentState::Queued);
+    if (m_state) {
+        state::TorrentRecord r = t->record();
+        r.state = TorrentState::Checking;
+        m_state->saveTorrent(r);
+    }
+    t->start(Clock::now());
+    emit torrentAdded(hash);
+    return hash;
+}
+
+void Session::restore()
+{
+    state::StateStore reader;
+    const QString dir = m_settings.stateDir.isEmpty() ? state::StateStore::defaultStateDir() : m_settings.stateDir;
+    if (!reader.open(dir))
+        return;
+    const QList<state::TorrentRecord> records = reader.loadTorrents();
+    reader.close();
+    for (const state::TorrentRecord &r : records) {
+        metainfo::ParseError parseError;
+        auto info = metainfo::parseTorrent(r.torrentFile, &parseError);
+        if (!info || !(info->infoHash == r.infoHash))
+            continue; // magnets without metadata come with the metadata exchange
+        swarm::TorrentParams tp;
+        tp.info = *info;
+        tp.savePath = r.savePath;
+        tp.filePriorities = r.filePriorities;
+        tp.paused = r.state == TorrentState::Paused;
+        tp.sequential = r.sequential;
+        tp.uploaded = r.uploaded;
+        tp.downloaded = r.downloaded;
+        tp.addedAt = r.addedAt;
+        tp.completedAt = r.completedAt;
+        tp.queuePosition = r.queuePosition;
+        const int pieces = info->pieceCount();
+        Bitfield claimed = Bitfield::fromWire(r.havePieces, pieces).value_or(Bitfield(pieces));
+        Bitfield toCheck(pieces);
+        // Trust a file's pieces only when it is exactly as it was when they were recorded.
+        const QList<state::FileStamp> now = [&] {
+            QStringList paths;
+            for (const metainfo::FileEntry &f : info->files)
+                paths << QDir(r.savePath).filePath(f.path);
+            return state::fileStampsOf(paths);
+        }();
+        for (int i = 0; i < info->files.size(); ++i) {
+            const bool same = i < r.fileStamps.size() && r.fileStamps[i] == now[i];
+            if (same || info->files[i].size == 0)
+                continue;
+            const qint64 first = info->files[i].offset / info->pieceLength;
+            const qint64 last = (info->files[i].offset + info->files[i].size - 1) / info->pieceLength;
+            for (qint64 p = first; p <= last; ++p)
+                if (claimed.test(int(p)))
+                    toCheck.set(int(p));
+        }
+        tp.trustedHave = claimed;
+        tp.piecesToCheck = toCheck;
+        swarm::Torrent *t = createTorrent(tp, r.state);
+        if (!QFileInfo(r.savePath).isDir()) {
+            // An unmounted disk or a removed folder: wait for it, never recreate it.
+            t->pause(Clock::now());
+            continue;
+        }
+        t->start(Clock::now());
+    }
+}
+
+void Session::removeTorrent(const InfoHash &hash, bool deleteFiles)
+{
+    swarm::Torrent *t = m_torrents.take(hash);
+    if (!t)
+        return;
+    m_order.removeOne(hash);
+    m_byStorage.remove(t->storageId());
+    t->stop(Clock::now());
+    m_disk->removeStorage(t->storageId());
+    if (m_state)
+        m_state->removeTorrent(hash);
+    if (deleteFiles) {
+        const state::TorrentRecord r = t->record();
+        for (const metainfo::FileEntry &f : t->info().files) {
+            const QString path = QDir(r.savePath).filePath(f.path);
+            if (metainfo::isInsideFolder(r.savePath, f.path))
+                QFile::remove(path);
+        }
+        if (t->info().multiFile)
+            QDir(QDir(r.savePath).filePath(t->info().name)).removeRecursively();
+    }
+    t->deleteLater();
+}
+
+void Session::pauseTorrent(const InfoHash &hash)
+{
+    if (auto *t = m_torrents.value(hash))
+        t->pause(Clock::now());
+}
+
+void Session::resumeTorrent(const InfoHash &hash)
+{
+    if (auto *t = m_torrents.value(hash))
+        t->resume(Clock::now());
+}
+
+void Session::recheckTorrent(const InfoHash &hash)
+{
+    if (auto *t = m_torrents.value(hash))
+        t->recheck(Clock::now());
+}
+
+void Session::setFilePriorities(const InfoHash &hash, const QByteArray &priorities)
+{
+    if (auto *t = m_torrents.value(hash))
+        t->setFilePriorities(priorities);
+}
+
+void Session::connectPeer(const InfoHash &hash, const QHostAddress &address, quint16 port)
+{
+    if (auto *t = m_torrents.value(hash))
+        t->addPeers({swarm::Endpoint{address, port}}, PeerSource::Manual);
+}
+
+void Session::setWatched(const QList<InfoHash> &hashes)
+{
+    m_watched = QSet<InfoHash>(hashes.begin(), hashes.end());
+}
+
+void Session::setRateLimits(qint64 down, qint64 up)
+{
+    const TimePoint now = Clock::now();
+    m_settings.maxDownloadRate = down;
+    m_settings.maxUploadRate = up;
+    m_globalDown.setRate(down, 0, now);
+    m_globalUp.setRate(up, 0, now);
+}
+
+void Session::setChokerSettings(const swarm::ChokerSettings &choker)
+{
+    m_settings.choker = choker; // each torrent's choker reads them at its next rechoke
+}
+
+void Session::onNewConnection()
+{
+    while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
+        if (m_shuttingDown || m_handshaking.size() >= kMaxHandshaking
+            || connectionCount() >= m_settings.maxConnections) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        const swarm::PeerId id = m_nextPeerId++;
+        auto *peer = new peer::PeerConnection(id, socket, m_services.peerOptions, Clock::now(), this);
+        peer->setHandler(this);
+        m_handshaking.insert(id, peer);
+    }
+}
+
+void Session::peerHandshake(peer::PeerConnection *peer)
+{
+    m_handshaking.remove(peer->id());
+    swarm::Torrent *t = m_torrents.value(peer->infoHash());
+    if (!t) {
+        peer->setHandler(nullptr);
+        peer->close(QStringLiteral("unknown torrent"));
+        peer->deleteLater();
+        return;
+    }
+    t->attachIncoming(peer);
+}
+
+void Session::peerClosed(peer::PeerConnection *peer, const QString &)
+{
+    m_handshaking.remove(peer->id());
+    peer->deleteLater();
+}
+
+void Session::tick()
+{
+    const TimePoint now = Clock::now();
+    for (auto it = m_handshaking.begin(); it != m_handshaking.end();) {
+        peer::PeerConnection *p = *it;
+        ++it;
+        p->tick(now); // closes (and removes itself through peerClosed) after the handshake limit
+    }
+    const bool backlog = m_disk->pendingWriteBytes() > kDiskBacklogLimit;
+    for (swarm::Torrent *t : std::as_const(m_torrents)) {
+        t->pumpPeers(now, backlog);
+        t->tick(now);
+    }
+}
+
+SessionSnapshotPtr Session::takeSnapshot()
+{
+    const TimePoint now = Clock::now();
+    auto s = std::make_shared<SessionSnapshot>();
+    s->sequence = ++m_snapshotSequence;
+    s->takenAt = QDateTime::currentDateTimeUtc();
+    s->listenPort = listenPort();
+    for (const InfoHash &hash : std::as_const(m_order)) {
+        const swarm::Torrent *t = m_torrents.value(hash);
+        if (!t)
+            continue;
+        s->torrents << t->snapshot(now, m_watched.contains(hash));
+        s->downloadRate += s->torrents.back().downloadRate;
+        s->uploadRate += s->torrents.back().uploadRate;
+    }
+    return s;
+}
+
+void Session::publishSnapshot()
+{
+    emit snapshotReady(takeSnapshot());
+}
+
+void Session::shutdown(std::function<void()> done)
+{
+    m_shuttingDown = true;
+    m_tickTimer.stop();
+    m_snapshotTimer.stop();
+    if (m_listener)
+        m_listener->close();
+    const TimePoint now = Clock::now();
+    for (swarm::Torrent *t : std::as_const(m_torrents)) {
+        t->stop(now);
+        m_disk->sync(t->storageId());
+    }
+    // Give the `stopped` announces a moment; the state is committed either way.
+    auto finish = [this, done = std::move(done)] {
+        if (m_state)
+            m_state->flush();
+        if (done)
+            done();
+    };
+    if (m_trackers->pendingCount() == 0) {
+        finish();
+        return;
+    }
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(false);
+    timer->setInterval(50);
+    auto deadline = std::make_shared<TimePoint>(now + std::chrono::seconds(3));
+    connect(timer, &QTimer::timeout, this, [this, timer, deadline, finish] {
+        if (m_trackers->pendingCount() == 0 || Clock::now() > *deadline) {
+            timer->stop();
+            timer->deleteLater();
+            finish();
+        }
+    });
+    timer->start();
+}
+
+} // namespace swarmscope::session

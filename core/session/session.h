@@ -1,0 +1,122 @@
+// The engine: every torrent, the listening socket, disk and state workers, trackers, and the
+// timers that drive them. Lives on the engine thread (see Engine for the thread-safe facade).
+#pragma once
+
+#include "peer/peerconnection.h"
+#include "session/sessionsettings.h"
+#include "session/snapshot.h"
+#include "swarm/torrent.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+#include <random>
+
+class QTcpServer;
+
+namespace swarmscope::storage {
+class DiskIo;
+}
+namespace swarmscope::state {
+class StateWriter;
+}
+namespace swarmscope::tracker {
+class HttpTrackerClient;
+}
+
+namespace swarmscope::session {
+
+struct AddTorrentParams {
+    metainfo::TorrentInfo info;
+    QString savePath;
+    bool paused = false;
+    bool sequential = false;
+    QByteArray filePriorities; // one byte per file; empty: all normal
+    QList<swarm::Endpoint> peers;
+};
+
+class Session : public QObject, public peer::PeerConnection::Handler {
+    Q_OBJECT
+public:
+    explicit Session(const SessionSettings &settings, QObject *parent = nullptr);
+    ~Session() override;
+
+    // Opens the state database, restores saved torrents and starts listening.
+    bool start(QString *error = nullptr);
+    quint16 listenPort() const;
+    const SessionSettings &settings() const { return m_settings; }
+
+    // Returns the info-hash, or an error (duplicate, unusable save folder).
+    std::optional<metainfo::InfoHash> addTorrent(const AddTorrentParams &params, QString *error = nullptr);
+    void removeTorrent(const metainfo::InfoHash &hash, bool deleteFiles);
+    void pauseTorrent(const metainfo::InfoHash &hash);
+    void resumeTorrent(const metainfo::InfoHash &hash);
+    void recheckTorrent(const metainfo::InfoHash &hash);
+    void setFilePriorities(const metainfo::InfoHash &hash, const QByteArray &priorities);
+    void connectPeer(const metainfo::InfoHash &hash, const QHostAddress &address, quint16 port);
+    void setWatched(const QList<metainfo::InfoHash> &hashes);
+    void setRateLimits(qint64 downloadBytesPerSecond, qint64 uploadBytesPerSecond);
+    void setChokerSettings(const swarm::ChokerSettings &choker);
+
+    SessionSnapshotPtr takeSnapshot();
+    // Announces `stopped`, syncs the disk and commits the state; `done` runs when finished.
+    void shutdown(std::function<void()> done);
+
+signals:
+    void snapshotReady(const swarmscope::session::SessionSnapshotPtr &snapshot);
+    void torrentAdded(const swarmscope::metainfo::InfoHash &hash);
+    void torrentCompleted(const swarmscope::metainfo::InfoHash &hash);
+    void torrentError(const swarmscope::metainfo::InfoHash &hash, const QString &error);
+    void stateError(const QString &error);
+
+private:
+    // Handler for incoming connections until their handshake names a torrent.
+    void peerHandshake(peer::PeerConnection *peer) override;
+    void peerHave(peer::PeerConnection *, int) override {}
+    void peerBitfield(peer::PeerConnection *) override {}
+    void peerChoked(peer::PeerConnection *, bool) override {}
+    void peerInterested(peer::PeerConnection *, bool) override {}
+    void peerRequest(peer::PeerConnection *, const swarm::BlockRequest &) override {}
+    void peerCancel(peer::PeerConnection *, const swarm::BlockRequest &) override {}
+    void peerBlock(peer::PeerConnection *, const swarm::BlockRequest &, const QByteArray &) override {}
+    void peerReject(peer::PeerConnection *, const swarm::BlockRequest &) override {}
+    void peerClosed(peer::PeerConnection *peer, const QString &reason) override;
+
+    swarm::Torrent *createTorrent(swarm::TorrentParams params, state::TorrentState savedState);
+    void restore();
+    void onNewConnection();
+    void tick();
+    void publishSnapshot();
+    swarm::Torrent *torrentFor(storage::StorageId id) const { return m_byStorage.value(id); }
+    int connectionCount() const;
+
+    SessionSettings m_settings;
+    std::mt19937 m_rng;
+    QByteArray m_peerId;
+    std::unique_ptr<storage::DiskIo> m_disk;
+    std::unique_ptr<state::StateWriter> m_state;
+    std::unique_ptr<tracker::HttpTrackerClient> m_trackers;
+    QTcpServer *m_listener = nullptr;
+    swarm::TokenBucket m_globalDown;
+    swarm::TokenBucket m_globalUp;
+    swarm::RateMeter m_downRate;
+    swarm::RateMeter m_upRate;
+    swarm::TorrentServices m_services;
+    QHash<metainfo::InfoHash, swarm::Torrent *> m_torrents;
+    QList<metainfo::InfoHash> m_order;
+    QHash<storage::StorageId, swarm::Torrent *> m_byStorage;
+    QHash<swarm::PeerId, peer::PeerConnection *> m_handshaking; // incoming, torrent not known yet
+    QSet<metainfo::InfoHash> m_watched;
+    storage::StorageId m_nextStorageId = 1;
+    swarm::PeerId m_nextPeerId = 1;
+    QTimer m_tickTimer;
+    QTimer m_snapshotTimer;
+    quint64 m_snapshotSequence = 0;
+    bool m_shuttingDown = false;
+};
+
+} // namespace swarmscope::session

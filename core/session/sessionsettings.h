@@ -1,0 +1,36 @@
+// What the engine can be told. Every field has the default a user of the protocol expects.
+#pragma once
+
+#include "swarm/choker.h"
+
+#include <QHostAddress>
+#include <QString>
+
+namespace swarmscope::session {
+
+struct SessionSettings {
+    QString stateDir;          // empty: the XDG data folder; see StateStore::defaultStateDir()
+    bool persistState = true;  // false: nothing is written (benchmarks, tests of the wire)
+    QHostAddress listenAddress = QHostAddress::AnyIPv4;
+    quint16 listenPort = 6881; // 0: any free port
+    QString defaultSavePath;
+
+    qint64 maxDownloadRate = 0; // bytes/s for the whole session, 0 = unlimited
+    qint64 maxUploadRate = 0;
+    int maxConnections = 200;
+    int maxConnectionsPerTorrent = 80;
+    int maxHalfOpen = 32; // connection attempts in flight
+
+    swarm::ChokerSettings choker; // 4 regular slots every 10 s, 1 optimistic every 30 s
+
+    int snapshotIntervalMs = 250;
+    int tickIntervalMs = 100;
+    std::chrono::seconds requestTimeout{30};
+    std::chrono::seconds snubTimeout{60};
+    int maxRequestQueue = 500; // outstanding blocks per peer, at the highest rates
+    int minRequestQueue = 4;
+    int badPiecesBeforeBan = 3;
+    bool announceToTrackers = true;
+};
+
+} // namespace swarmscope::session

@@ -1,0 +1,873 @@
+#include "swarm/torrent.h"
+
+#include "state/statewriter.h"
+#include "storage/diskio.h"
+
+#include <QDir>
+
+#include <algorithm>
+
+namespace swarmscope::swarm {
+
+using peer::PeerConnection;
+using session::PeerSource;
+using state::TorrentState;
+
+namespace {
+constexpr qint64 kUploadReadsPerPeer = 4;
+constexpr auto kProgressSaveInterval = std::chrono::seconds(2);
+constexpr int kMaxQueuedUploads = 500;
+} // namespace
+
+Torrent::Torrent(storage::StorageId storageId, TorrentParams params, const TorrentServices &services,
+                 QObject *parent)
+    : QObject(parent), m_storageId(storageId), m_info(params.info), m_params(std::move(params)),
+      m_services(services),
+      m_picker(m_info.pieceLength, m_info.totalSize, std::uint32_t((*services.rng)())),
+      m_choker(services.settings->choker, std::uint32_t((*services.rng)())), m_filePriorities(m_params.filePriorities)
+{
+    if (m_filePriorities.size() != m_info.files.size())
+        m_filePriorities = QByteArray(m_info.files.size(), '\x01');
+    applyFilePriorities();
+    m_picker.setSequential(m_params.sequential);
+    m_announcer = std::make_unique<Announcer>(m_info.trackerTiers, m_info.infoHash,
+                                              services.peerOptions.ourPeerId, services.trackerKey,
+                                              services.settings->announceToTrackers ? services.trackers : nullptr,
+                                              *services.rng);
+    m_announcer->setStats([this] {
+        return AnnounceStats{m_sessionUploaded, m_sessionDownloaded, m_info.totalSize - wantedDoneBytes()};
+    });
+    m_announcer->setPeersFound([this](const QList<tracker::TrackerPeer> &peers) {
+        QList<Endpoint> endpoints;
+        for (const tracker::TrackerPeer &p : peers)
+            endpoints << Endpoint{p.address, p.port};
+        addPeers(endpoints, PeerSource::Tracker);
+    });
+    if (!m_params.addedAt.isValid())
+        m_params.addedAt = QDateTime::currentDateTimeUtc();
+    for (const Endpoint &e : m_params.peers)
+        m_candidates.add(e, PeerSource::Manual);
+}
+
+Torrent::~Torrent()
+{
+    for (PeerInfo &p : m_peers) {
+        p.connection->setHandler(nullptr);
+        p.connection->deleteLater();
+    }
+}
+
+QList<quint8> Torrent::filePriorityList() const
+{
+    QList<quint8> out;
+    for (char c : m_filePriorities)
+        out << quint8(c);
+    return out;
+}
+
+void Torrent::applyFilePriorities()
+{
+    QList<PiecePriority> files;
+    for (char c : m_filePriorities)
+        files << static_cast<PiecePriority>(std::clamp(int(c), 0, 2));
+    m_picker.setPiecePriorities(piecePrioritiesFromFiles(m_info, files));
+}
+
+void Torrent::setFilePriorities(const QByteArray &priorities)
+{
+    if (priorities.size() != m_info.files.size())
+        return;
+    m_filePriorities = priorities;
+    applyFilePriorities();
+    m_services.disk->setFilePriorities(m_storageId, filePriorityList());
+    if (m_services.state)
+        m_services.state->saveFilePriorities(infoHash(), m_filePriorities);
+    for (PeerInfo &p : m_peers)
+        updateInterest(p);
+    if (m_state == TorrentState::Seeding && !isComplete())
+        setState(TorrentState::Downloading);
+    else if (m_state == TorrentState::Downloading && isComplete())
+        finishDownload();
+}
+
+bool Torrent::isActive() const
+{
+    return m_state == TorrentState::Downloading || m_state == TorrentState::Seeding;
+}
+
+void Torrent::setState(TorrentState s, const QString &error)
+{
+    if (s == m_state && error == m_error)
+        return;
+    m_state = s;
+    m_error = error;
+    if (m_services.state)
+        m_services.state->saveState(infoHash(), s, error, m_params.completedAt);
+    if (s == TorrentState::Error)
+        emit errorOccurred(infoHash(), error);
+}
+
+void Torrent::start(TimePoint now)
+{
+    m_started = true;
+    m_downRate.start(now);
+    m_upRate.start(now);
+    Bitfield have = m_params.trustedHave.size() == m_info.pieceCount() ? m_params.trustedHave
+                                                                        : Bitfield(m_info.pieceCount());
+    const bool mustCheck = m_params.piecesToCheck.size() == m_info.pieceCount() && !m_params.piecesToCheck.none();
+    if (mustCheck)
+        for (int i = 0; i < have.size(); ++i)
+            if (m_params.piecesToCheck.test(i))
+                have.reset(i);
+    m_picker.setHave(have);
+    if (mustCheck) {
+        m_checking = true;
+        m_checkDone = 0;
+        m_checkTotal = m_params.piecesToCheck.count();
+        setState(TorrentState::Checking);
+        m_services.disk->check(m_storageId, m_params.piecesToCheck);
+        return;
+    }
+    if (m_params.paused)
+        setState(TorrentState::Paused);
+    else
+        startDownloading(now);
+}
+
+void Torrent::startDownloading(TimePoint now)
+{
+    setState(isComplete() ? TorrentState::Seeding : TorrentState::Downloading);
+    if (m_services.listenPort)
+        m_announcer->setPort(m_services.listenPort());
+    m_announcer->start(now);
+    m_needsRechoke = true;
+    saveProgress();
+}
+
+void Torrent::pause(TimePoint now)
+{
+    if (m_state == TorrentState::Paused)
+        return;
+    m_params.paused = true;
+    if (m_checking) {
+        m_services.disk->cancelCheck(m_storageId);
+        m_checking = false;
+    }
+    const QList<PeerId> ids = m_peers.keys();
+    for (PeerId id : ids)
+        dropPeer(id, QStringLiteral("torrent paused"));
+    m_announcer->stop(now);
+    setState(TorrentState::Paused);
+    saveProgress();
+}
+
+void Torrent::resume(TimePoint now)
+{
+    m_params.paused = false;
+    if (m_state != TorrentState::Paused && m_state != TorrentState::Error
+        && m_state != TorrentState::StorageUnavailable)
+        return;
+    m_services.disk->clearStorageError(m_storageId);
+    startDownloading(now);
+}
+
+void Torrent::stop(TimePoint now)
+{
+    const QList<PeerId> ids = m_peers.keys();
+    for (PeerId id : ids)
+        dropPeer(id, QStringLiteral("shutting down"));
+    m_announcer->stop(now);
+    saveProgress();
+}
+
+void Torrent::recheck(TimePoint now)
+{
+    Q_UNUSED(now)
+    const QList<PeerId> ids = m_peers.keys();
+    for (PeerId id : ids)
+        dropPeer(id, QStringLiteral("rechecking"));
+    m_pieceBuffers.clear();
+    m_contributors.clear();
+    m_picker.setHave(Bitfield(m_info.pieceCount()));
+    m_checking = true;
+    m_checkDone = 0;
+    m_checkTotal = m_info.pieceCount();
+    setState(TorrentState::Checking);
+    m_services.disk->check(m_storageId, Bitfield(m_info.pieceCount(), true));
+}
+
+void Torrent::onCheckProgress(int done, int total)
+{
+    m_checkDone = done;
+    m_checkTotal = total;
+}
+
+void Torrent::onCheckFinished(const Bitfield &verified, const QString &error)
+{
+    if (!m_checking)
+        return;
+    m_checking = false;
+    Bitfield have = m_picker.have();
+    for (int i = 0; i < verified.size() && i < have.size(); ++i)
+        if (verified.test(i))
+            have.set(i);
+    m_picker.setHave(have);
+    if (!error.isEmpty()) {
+        setState(TorrentState::Error, error);
+        saveProgress();
+        return;
+    }
+    if (m_params.paused) {
+        setState(TorrentState::Paused);
+        saveProgress();
+        return;
+    }
+    if (isComplete() && !m_params.completedAt.isValid())
+        m_params.completedAt = QDateTime::currentDateTimeUtc();
+    startDownloading(Clock::now());
+}
+
+void Torrent::addPeers(const QList<Endpoint> &peers, PeerSource source)
+{
+    for (const Endpoint &e : peers)
+        if (!m_services.isOurselves || !m_services.isOurselves(e.address, e.port))
+            m_candidates.add(e, source);
+}
+
+void Torrent::connectMorePeers(TimePoint now)
+{
+    const int limit = m_services.settings->maxConnectionsPerTorrent;
+    while (int(m_peers.size()) < limit && (!m_services.mayOpenConnection || m_services.mayOpenConnection())) {
+        // Seeds need no other seeds.
+        auto next = m_candidates.takeNext(now, [this](const Endpoint &e) {
+            for (const PeerInfo &p : std::as_const(m_peers))
+                if (p.endpoint == e)
+                    return true;
+            return false;
+        });
+        if (!next)
+            return;
+        const PeerId id = m_services.nextPeerId();
+        auto *connection = new PeerConnection(id, next->first.address, next->first.port, infoHash(),
+                                              m_services.peerOptions, now, this);
+        connection->setHandler(this);
+        connection->setPieceCount(m_info.pieceCount());
+        PeerInfo info;
+        info.connection = connection;
+        info.source = next->second;
+        info.endpoint = next->first;
+        m_peers.insert(id, info);
+    }
+}
+
+void Torrent::attachIncoming(PeerConnection *peer)
+{
+    if (!isActive() || int(m_peers.size()) >= m_services.settings->maxConnectionsPerTorrent
+        || m_candidates.isBanned(peer->address())) {
+        peer->close(QStringLiteral("not accepting peers for this torrent"));
+        peer->deleteLater();
+        return;
+    }
+    peer->setParent(this);
+    peer->setHandler(this);
+    peer->setPieceCount(m_info.pieceCount());
+    PeerInfo info;
+    info.connection = peer;
+    info.source = PeerSource::Incoming;
+    info.endpoint = Endpoint{peer->address(), peer->port()};
+    m_peers.insert(peer->id(), info);
+    peer->acceptFor(infoHash());
+}
+
+void Torrent::peerHandshake(PeerConnection *peer)
+{
+    auto it = m_peers.find(peer->id());
+    if (it == m_peers.end())
+        return;
+    // One connection per remote peer id.
+    for (const PeerInfo &other : std::as_const(m_peers)) {
+        if (other.connection != peer && other.connection->handshakeDone()
+            && other.connection->remotePeerId() == peer->remotePeerId()) {
+            peer->close(QStringLiteral("already connected to this peer"));
+            return;
+        }
+    }
+    if (!peer->isIncoming())
+        m_candidates.connected(it->endpoint);
+    peer->sendBitfield(m_picker.have());
+    m_needsRechoke = true;
+}
+
+void Torrent::updateInterest(PeerInfo &p)
+{
+    if (!p.connection->handshakeDone())
+        return;
+    p.connection->setInterested(m_picker.isInteresting(p.connection->id()));
+}
+
+void Torrent::peerHave(PeerConnection *peer, int piece)
+{
+    auto it = m_peers.find(peer->id());
+    if (it == m_peers.end())
+        return;
+    m_picker.peerHasPiece(peer->id(), piece);
+    if (!peer->amInterested())
+        updateInterest(*it);
+    if (isComplete() && peer->isSeed())
+        peer->close(QStringLiteral("both are seeds"));
+}
+
+void Torrent::peerBitfield(PeerConnection *peer)
+{
+    auto it = m_peers.find(peer->id());
+    if (it == m_peers.end())
+        return;
+    if (peer->isSeed())
+        m_picker.peerHasAll(peer->id());
+    else if (peer->pieces().none())
+        m_picker.peerHasNone(peer->id());
+    else
+        m_picker.peerHasBitfield(peer->id(), peer->pieces());
+    if (isComplete() && peer->isSeed()) {
+        peer->close(QStringLiteral("both are seeds"));
+        return;
+    }
+    updateInterest(*it);
+}
+
+void Torrent::peerChoked(PeerConnection *peer, bool choked)
+{
+    auto it = m_peers.find(peer->id());
+    if (it == m_peers.end())
+        return;
+    if (choked) {
+        // Without the fast extension a choke drops every request; with it, rejects will come.
+        if (!peer->supportsFast()) {
+            m_picker.abortAllRequests(peer->id());
+            peer->takeOutstanding();
+        }
+        return;
+    }
+    fillRequests(*it, Clock::now());
+}
+
+void Torrent::peerInterested(PeerConnection *peer, bool interested)
+{
+    Q_UNUSED(peer)
+    Q_UNUSED(interested)
+    m_needsRechoke = true; // a slot may open or a candidate appear; the choker decides at its pace
+}
+
+void Torrent::peerRequest(PeerConnection *peer, const BlockRequest &block)
+{
+    auto it = m_peers.find(peer->id());
+    if (it == m_peers.end())
+        return;
+    const bool valid = block.begin >= 0 && block.length > 0
+                       && qint64(block.begin) + block.length <= m_info.pieceSize(block.piece);
+    if (!valid) {
+        peer->close(QStringLiteral("request beyond the end of piece %1").arg(block.piece));
+        return;
+    }
+    if (!m_picker.have().test(block.piece) || peer->amChoking() || !isActive()
+        || it->uploadQueue.size() >= kMaxQueuedUploads) {
+        peer->sendReject(block); // fast extension: say so instead of dropping it silently
+        return;
+    }
+    it->uploadQueue.push_back(block);
+    serviceUploads(*it, Clock::now());
+}
+
+void Torrent::peerCancel(PeerConnection *peer, const BlockRequest &block)
+{
+    auto it = m_peers.find(peer->id());
+    if (it == m_peers.end())
+        return;
+    auto &q = it->uploadQueue;
+    q.erase(std::remove(q.begin(), q.end(), block), q.end());
+    // A read already at the disk is dropped when it comes back.
+    for (auto r = m_reads.begin(); r != m_reads.end(); ++r)
+        if (r->peer == peer->id() && r->block == block)
+            r->peer = 0;
+}
+
+void Torrent::serviceUploads(PeerInfo &p, TimePoint now)
+{
+    PeerConnection *c = p.connection;
+    while (!p.uploadQueue.empty() && p.readsInFlight < kUploadReadsPerPeer && c->canSendMore()) {
+        const BlockRequest block = p.uploadQueue.front();
+        const qint64 granted = requestFromAll({m_services.globalUp, &m_up}, block.length, now);
+        if (granted < block.length) {
+            // Give back a partial grant: the bucket refills and the tick retries.
+            return;
+        }
+        p.uploadQueue.pop_front();
+        const quint64 tag = m_nextReadTag++;
+        m_reads.insert(tag, {c->id(), block});
+        ++p.readsInFlight;
+        m_services.disk->readBlock(m_storageId, block.piece, block.begin, block.length, tag);
+    }
+}
+
+void Torrent::onBlockRead(quint64 tag, const QByteArray &data, const QString &error)
+{
+    const PendingRead read = m_reads.take(tag);
+    auto it = m_peers.find(read.peer);
+    if (it != m_peers.end())
+        --it->readsInFlight;
+    if (!error.isEmpty()) {
+        setState(TorrentState::Error, error);
+        return;
+    }
+    if (read.peer == 0 || it == m_peers.end())
+        return; // cancelled, or the peer left
+    PeerConnection *c = it->connection;
+    if (c->amChoking() || data.size() != read.block.length)
+        return;
+    const TimePoint now = Clock::now();
+    c->sendBlock(read.block, data, now);
+    m_upRate.add(data.size(), now);
+    m_sessionUploaded += data.size();
+    m_params.uploaded += data.size();
+    serviceUploads(*it, now);
+}
+
+void Torrent::peerWritable(PeerConnection *peer)
+{
+    auto it = m_peers.find(peer->id());
+    if (it != m_peers.end())
+        serviceUploads(*it, Clock::now());
+}
+
+int Torrent::desiredQueue(const PeerInfo &p, TimePoint now) const
+{
+    const session::SessionSettings &s = *m_services.settings;
+    // Enough requests to cover about 3 s of the peer's recent rate, so a fast link stays full.
+    const double rate = p.connection->downloadMeter().rate(now, std::chrono::seconds(3));
+    const int byRate = int(rate * 3.0 / BlockSize);
+    return std::clamp(byRate + s.minRequestQueue, s.minRequestQueue, s.maxRequestQueue);
+}
+
+void Torrent::fillRequests(PeerInfo &p, TimePoint now)
+{
+    PeerConnection *c = p.connection;
+    if (!isActive() || !c->handshakeDone() || !c->amInterested() || (p.snubbed && !c->outstanding().empty()))
+        return;
+    const bool choked = c->peerChoking();
+    if (choked && p.allowedFast.isEmpty())
+        return;
+    // Refill in batches: topping up one block at a time would run the picker per block.
+    const int desired = desiredQueue(p, now);
+    const int outstanding = int(c->outstanding().size());
+    if (outstanding > desired - std::max(2, desired / 8))
+        return;
+    const int want = desired - outstanding;
+    Bitfield allowed;
+    if (choked) {
+        allowed = Bitfield(m_info.pieceCount());
+        for (int piece : std::as_const(p.allowedFast))
+            allowed.set(piece);
+    }
+    const QList<BlockRequest> blocks = m_picker.pick(c->id(), want, choked ? &allowed : nullptr);
+    for (const BlockRequest &b : blocks)
+        c->sendRequest(b, now);
+}
+
+void Torrent::peerBlock(PeerConnection *peer, const BlockRequest &block, const QByteArray &data)
+{
+    auto it = m_peers.find(peer->id());
+    if (it == m_peers.end())
+        return;
+    const TimePoint now = Clock::now();
+    m_downRate.add(data.size(), now);
+    m_sessionDownloaded += data.size();
+    m_params.downloaded += data.size();
+    it->snubbed = false;
+    const PiecePicker::ReceiveResult r = m_picker.blockReceived(peer->id(), block);
+    switch (r.status) {
+    case PiecePicker::Receive::Accepted: {
+        QByteArray &buffer = m_pieceBuffers[block.piece];
+        if (buffer.isEmpty())
+            buffer = QByteArray(m_info.pieceSize(block.piece), Qt::Uninitialized);
+        std::memcpy(buffer.data() + block.begin, data.constData(), size_t(data.size()));
+        m_contributors[block.piece].insert(peer->id());
+        for (PeerId other : r.cancelFrom) {
+            auto o = m_peers.find(other);
+            if (o != m_peers.end())
+                o->connection->sendCancel(block);
+        }
+        if (r.pieceComplete)
+            pieceCompleted(block.piece);
+        break;
+    }
+    case PiecePicker::Receive::Duplicate:
+    case PiecePicker::Receive::Unwanted:
+        m_wastedBytes += data.size();
+        break;
+    case PiecePicker::Receive::Invalid:
+        m_wastedBytes += data.size();
+        break;
+    }
+    fillRequests(*it, now);
+}
+
+void Torrent::pieceCompleted(int piece)
+{
+    QByteArray data = m_pieceBuffers.take(piece);
+    m_writing.insert(piece);
+    // Hashed first on the disk worker; only a piece that matches is written.
+    m_services.disk->writePiece(m_storageId, piece, data);
+}
+
+void Torrent::onPieceWritten(int piece, bool ok, bool hashMismatch, const QString &error)
+{
+    m_writing.remove(piece);
+    const QSet<PeerId> contributors = m_contributors.take(piece);
+    if (ok) {
+        m_picker.pieceVerified(piece);
+        for (PeerInfo &p : m_peers) {
+            if (p.connection->handshakeDone())
+                p.connection->sendHave(piece);
+            if (p.connection->amInterested())
+                updateInterest(p);
+        }
+        const TimePoint now = Clock::now();
+        if (now - m_lastProgressSave > kProgressSaveInterval || isComplete())
+            saveProgress();
+        if (isComplete() && m_state == TorrentState::Downloading)
+            finishDownload();
+        return;
+    }
+    const QList<PeerId> senders = m_picker.pieceFailed(piece);
+    if (hashMismatch) {
+        // A strike for everyone who sent part of it; the sole sender of a bad piece is banned at once.
+        const bool sole = contributors.size() == 1;
+        for (PeerId id : contributors) {
+            auto it = m_peers.find(id);
+            if (it == m_peers.end())
+                continue;
+            if (sole || ++it->strikes >= m_services.settings->badPiecesBeforeBan) {
+                m_candidates.ban(it->endpoint);
+                it->connection->close(QStringLiteral("sent data that failed the hash check"));
+            }
+        }
+        Q_UNUSED(senders)
+        return;
+    }
+    setState(TorrentState::Error, error);
+}
+
+void Torrent::finishDownload()
+{
+    m_params.completedAt = QDateTime::currentDateTimeUtc();
+    setState(TorrentState::Seeding);
+    m_services.disk->sync(m_storageId);
+    saveProgress();
+    m_announcer->completed(Clock::now());
+    // Seeds have nothing to give each other.
+    const QList<PeerId> ids = m_peers.keys();
+    for (PeerId id : ids) {
+        PeerInfo &p = m_peers[id];
+        p.connection->setInterested(false);
+        if (p.connection->isSeed())
+            p.connection->close(QStringLiteral("both are seeds"));
+    }
+    emit completed(infoHash());
+}
+
+void Torrent::peerReject(PeerConnection *peer, const BlockRequest &block)
+{
+    m_picker.abortRequest(peer->id(), block);
+}
+
+void Torrent::peerAllowedFast(PeerConnection *peer, int piece)
+{
+    auto it = m_peers.find(peer->id());
+    if (it != m_peers.end() && it->allowedFast.size() < 64)
+        it->allowedFast.insert(piece);
+}
+
+void Torrent::peerClosed(PeerConnection *peer, const QString &reason)
+{
+    Q_UNUSED(reason)
+    dropPeer(peer->id(), QString());
+}
+
+void Torrent::dropPeer(PeerId id, const QString &reason)
+{
+    auto it = m_peers.find(id);
+    if (it == m_peers.end())
+        return;
+    PeerInfo info = *it;
+    m_peers.erase(it);
+    m_picker.removePeer(id);
+    for (auto r = m_reads.begin(); r != m_reads.end(); ++r)
+        if (r->peer == id)
+            r->peer = 0;
+    const TimePoint now = Clock::now();
+    if (!info.connection->isIncoming()) {
+        if (info.connection->handshakeDone())
+            m_candidates.disconnected(info.endpoint, now);
+        else
+            m_candidates.failed(info.endpoint, now);
+    }
+    info.connection->setHandler(nullptr);
+    if (!reason.isEmpty())
+        info.connection->close(reason);
+    info.connection->deleteLater();
+    m_needsRechoke = true;
+}
+
+void Torrent::checkTimeouts(PeerInfo &p, TimePoint now)
+{
+    PeerConnection *c = p.connection;
+    const session::SessionSettings &s = *m_services.settings;
+    if (!c->outstanding().empty() && now - c->outstanding().front().sentAt > s.requestTimeout) {
+        // Give its blocks to others; keep the connection, it may recover.
+        for (const peer::OutstandingRequest &r : c->takeOutstanding()) {
+            m_picker.abortRequest(c->id(), r.block);
+            c->sendCancel(r.block);
+        }
+    }
+    p.snubbed = !c->peerChoking() && c->amInterested() && now - c->lastPieceAt() > s.snubTimeout;
+}
+
+void Torrent::rechoke(TimePoint now, bool force)
+{
+    if (!force && !m_choker.rechokeDue(now) && !m_choker.optimisticDue(now))
+        return;
+    std::vector<ChokerPeer> peers;
+    peers.reserve(size_t(m_peers.size()));
+    for (const PeerInfo &p : std::as_const(m_peers)) {
+        const PeerConnection *c = p.connection;
+        if (!c->handshakeDone())
+            continue;
+        ChokerPeer cp;
+        cp.id = c->id();
+        cp.interested = c->peerInterested();
+        cp.downloadRate = c->downloadMeter().rate(now);
+        cp.uploadRate = c->uploadMeter().rate(now);
+        cp.snubbed = p.snubbed;
+        cp.connectedAt = c->connectedAt();
+        cp.unchoked = !c->amChoking();
+        peers.push_back(cp);
+    }
+    const ChokeDecision d = m_choker.evaluate(now, peers, isComplete());
+    for (PeerId id : d.toChoke) {
+        auto it = m_peers.find(id);
+        if (it == m_peers.end())
+            continue;
+        it->connection->setChoking(true);
+        for (const BlockRequest &b : it->uploadQueue)
+            it->connection->sendReject(b);
+        it->uploadQueue.clear();
+    }
+    for (PeerId id : d.toUnchoke) {
+        auto it = m_peers.find(id);
+        if (it != m_peers.end())
+            it->connection->setChoking(false);
+    }
+}
+
+void Torrent::pumpPeers(TimePoint now, bool diskBackedUp)
+{
+    const bool limited = !m_down.unlimited() || (m_services.globalDown && !m_services.globalDown->unlimited());
+    for (PeerInfo &p : m_peers) {
+        if (diskBackedUp) {
+            p.connection->setReadAllowance(0);
+            continue;
+        }
+        if (limited) {
+            // A slice of the budget per peer each tick; unused allowance does not pile up.
+            const qint64 share = 64 * 1024;
+            p.connection->setReadAllowance(requestFromAll({m_services.globalDown, &m_down}, share, now));
+        } else {
+            p.connection->setReadAllowance(-1);
+        }
+        p.connection->pump(now);
+    }
+}
+
+void Torrent::tick(TimePoint now)
+{
+    if (!isActive())
+        return;
+    m_announcer->tick(now);
+    connectMorePeers(now);
+    for (PeerInfo &p : m_peers) {
+        p.connection->tick(now);
+        if (!p.connection->handshakeDone())
+            continue;
+        checkTimeouts(p, now);
+        fillRequests(p, now);
+        serviceUploads(p, now);
+    }
+    // Evaluated on the choker's own schedule, and whenever peers come, go or change interest:
+    // between rechokes the choker only fills empty slots.
+    rechoke(now, std::exchange(m_needsRechoke, false));
+    if (now - m_lastProgressSave > std::chrono::seconds(30))
+        saveProgress();
+}
+
+void Torrent::saveProgress()
+{
+    m_lastProgressSave = Clock::now();
+    if (!m_services.state)
+        return;
+    QStringList paths;
+    for (const metainfo::FileEntry &f : m_info.files)
+        paths << QDir(m_params.savePath).filePath(f.path);
+    m_services.state->saveProgress(infoHash(), m_picker.have().toWire(), paths, m_params.uploaded,
+                                   m_params.downloaded);
+}
+
+qint64 Torrent::wantedBytes() const
+{
+    qint64 total = 0;
+    for (int i = 0; i < m_info.pieceCount(); ++i)
+        if (m_picker.priority(i) != PiecePriority::Skip)
+            total += m_info.pieceSize(i);
+    return total;
+}
+
+qint64 Torrent::wantedDoneBytes() const
+{
+    qint64 done = 0;
+    const Bitfield &have = m_picker.have();
+    if (have.all())
+        return m_info.totalSize;
+    for (int i = 0; i < have.size(); ++i)
+        if (have.test(i))
+            done += m_info.pieceSize(i);
+    return done;
+}
+
+state::TorrentRecord Torrent::record() const
+{
+    state::TorrentRecord r;
+    r.infoHash = infoHash();
+    r.name = m_info.name;
+    r.torrentFile = metainfo::encodeTorrentFile(m_info);
+    r.savePath = m_params.savePath;
+    r.state = m_state;
+    r.error = m_error;
+    r.filePriorities = m_filePriorities;
+    r.havePieces = m_picker.have().toWire();
+    r.pieceCount = m_info.pieceCount();
+    r.uploaded = m_params.uploaded;
+    r.downloaded = m_params.downloaded;
+    r.addedAt = m_params.addedAt;
+    r.completedAt = m_params.completedAt;
+    r.queuePosition = m_params.queuePosition;
+    r.sequential = m_picker.settings().sequential;
+    return r;
+}
+
+session::TorrentSnapshot Torrent::snapshot(TimePoint now, bool withDetail) const
+{
+    session::TorrentSnapshot s;
+    s.infoHash = infoHash();
+    s.name = m_info.name;
+    s.savePath = m_params.savePath;
+    s.state = m_state;
+    s.error = m_error;
+    s.hasMetadata = true;
+    s.totalSize = m_info.totalSize;
+    s.wantedSize = wantedBytes();
+    s.piecesHave = m_picker.have().count();
+    s.pieceCount = m_info.pieceCount();
+    s.wantedDone = std::min(wantedDoneBytes(), s.wantedSize);
+    s.progress = m_checking && m_checkTotal > 0 ? double(m_checkDone) / m_checkTotal
+                 : s.wantedSize > 0            ? double(s.wantedDone) / double(s.wantedSize)
+                                               : 1.0;
+    s.downloadRate = m_downRate.rate(now, std::chrono::seconds(5));
+    s.uploadRate = m_upRate.rate(now, std::chrono::seconds(5));
+    s.downloaded = m_params.downloaded;
+    s.uploaded = m_params.uploaded;
+    for (const PeerInfo &p : m_peers) {
+        if (!p.connection->handshakeDone())
+            continue;
+        if (p.connection->isSeed())
+            ++s.seedsConnected;
+        else
+            ++s.peersConnected;
+    }
+    const auto [seeds, leechers] = m_announcer->swarmSize();
+    s.seedsInSwarm = int(seeds);
+    s.peersInSwarm = int(leechers);
+    if (s.downloadRate > 1 && s.wantedSize > s.wantedDone)
+        s.etaSeconds = qint64(double(s.wantedSize - s.wantedDone) / s.downloadRate);
+    s.addedAt = m_params.addedAt;
+    s.completedAt = m_params.completedAt;
+    s.queuePosition = m_params.queuePosition;
+    if (!withDetail)
+        return s;
+
+    auto detail = std::make_shared<session::TorrentDetail>();
+    for (const PeerInfo &p : m_peers) {
+        const PeerConnection *c = p.connection;
+        if (!c->handshakeDone())
+            continue;
+        session::PeerSnapshot ps;
+        ps.address = c->address();
+        ps.port = c->port();
+        ps.client = c->clientName();
+        ps.incoming = c->isIncoming();
+        ps.source = p.source;
+        ps.amChoking = c->amChoking();
+        ps.amInterested = c->amInterested();
+        ps.peerChoking = c->peerChoking();
+        ps.peerInterested = c->peerInterested();
+        const ChokeSlot slot = m_choker.slotOf(c->id());
+        ps.optimistic = slot == ChokeSlot::Optimistic;
+        ps.regularSlot = slot == ChokeSlot::Regular;
+        ps.snubbed = p.snubbed;
+        ps.seed = c->isSeed();
+        ps.supportsFast = c->supportsFast();
+        ps.supportsExtensions = c->remoteReserved().extensionProtocol();
+        ps.downloadRate = c->downloadMeter().rate(now, std::chrono::seconds(5));
+        ps.uploadRate = c->uploadMeter().rate(now, std::chrono::seconds(5));
+        ps.downloaded = c->downloadMeter().total();
+        ps.uploaded = c->uploadMeter().total();
+        ps.pieces = c->pieces();
+        ps.piecesWeRequest = m_picker.piecesRequestedFrom(c->id());
+        QSet<int> theirs;
+        for (const BlockRequest &b : p.uploadQueue)
+            theirs.insert(b.piece);
+        ps.piecesItRequests = QList<int>(theirs.begin(), theirs.end());
+        std::sort(ps.piecesItRequests.begin(), ps.piecesItRequests.end());
+        ps.requestQueue = int(c->outstanding().size());
+        detail->peers << ps;
+    }
+    for (int a : m_picker.availabilities())
+        detail->availability << quint16(std::min(a, 65535));
+    detail->have = m_picker.have();
+    for (const PartialPieceInfo &pp : m_picker.partialPieces())
+        detail->downloadingPieces << pp.piece;
+    detail->trackers = m_announcer->snapshot(now);
+    detail->pieceLength = m_info.pieceLength;
+    const Bitfield &have = m_picker.have();
+    for (int i = 0; i < m_info.files.size(); ++i) {
+        const metainfo::FileEntry &f = m_info.files[i];
+        session::FileSnapshot fs;
+        fs.path = f.path;
+        fs.size = f.size;
+        fs.priority = quint8(m_filePriorities.at(i));
+        if (f.size > 0) {
+            const int first = int(f.offset / m_info.pieceLength);
+            const int last = int((f.offset + f.size - 1) / m_info.pieceLength);
+            for (int piece = first; piece <= last; ++piece) {
+                if (!have.test(piece))
+                    continue;
+                const qint64 start = std::max(f.offset, qint64(piece) * m_info.pieceLength);
+                const qint64 end = std::min(f.offset + f.size, qint64(piece) * m_info.pieceLength + m_info.pieceSize(piece));
+                fs.done += end - start;
+            }
+        }
+        detail->files << fs;
+    }
+    s.detail = detail;
+    return s;
+}
+
+} // namespace swarmscope::swarm
