@@ -2,6 +2,8 @@
 
 #include "wire/peerid.h"
 
+#include <QScopeGuard>
+
 namespace swarmscope::peer {
 
 namespace {
@@ -44,6 +46,8 @@ void PeerConnection::setUp(TimePoint now)
     m_down.start(now);
     m_up.start(now);
     m_socket->setReadBufferSize(m_options.readBufferSize);
+    // Blocks are copied once, from the decoder's buffer into the torrent's piece buffer.
+    m_decoder.setBorrowPieceData(true);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(m_socket, &QTcpSocket::connected, this, &PeerConnection::onConnected);
     connect(m_socket, &QTcpSocket::readyRead, this, &PeerConnection::onReadyRead);
@@ -109,8 +113,11 @@ void PeerConnection::onReadyRead()
 
 void PeerConnection::pump(TimePoint now)
 {
-    if (!m_socket || m_closing)
+    // Not re-entrant: a handler may call back into the engine, which may pump peers.
+    if (!m_socket || m_closing || m_pumping)
         return;
+    m_pumping = true;
+    const auto done = qScopeGuard([this] { m_pumping = false; });
     // Handshake first: byte by byte as needed, so no message bytes are swallowed.
     while (!m_handshakeDone && m_socket->bytesAvailable() > 0) {
         if (m_incoming && !m_handshakeSent && m_handshakeParser.hasInfoHash())
@@ -159,11 +166,15 @@ void PeerConnection::pump(TimePoint now)
             want = std::min(want, m_readAllowance);
         if (want <= 0)
             break;
-        const QByteArray bytes = m_socket->read(std::min(want, kReadChunk));
+        // Straight from Qt's socket buffer into the decoder's.
+        const qint64 chunk = std::min(want, kReadChunk);
+        const qint64 n = m_socket->read(m_decoder.feedBuffer(chunk), chunk);
+        m_decoder.commitFeed(n);
+        if (n <= 0)
+            break;
         if (m_readAllowance >= 0)
-            m_readAllowance -= bytes.size();
+            m_readAllowance -= n;
         m_lastReceived = now;
-        m_decoder.feed(bytes);
         wire::Message m;
         while (!m_closing) {
             const auto status = m_decoder.next(&m);

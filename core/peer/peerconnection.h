@@ -44,6 +44,7 @@ public:
         virtual void peerInterested(PeerConnection *peer, bool interested) = 0;
         virtual void peerRequest(PeerConnection *peer, const BlockRequest &block) = 0;
         virtual void peerCancel(PeerConnection *peer, const BlockRequest &block) = 0;
+        // `data` points into the connection's receive buffer: valid during the call only.
         virtual void peerBlock(PeerConnection *peer, const BlockRequest &block, const QByteArray &data) = 0;
         virtual void peerReject(PeerConnection *peer, const BlockRequest &block) = 0;
         virtual void peerAllowedFast(PeerConnection *peer, int piece) { Q_UNUSED(peer) Q_UNUSED(piece) }
@@ -185,6 +186,7 @@ private:
     TimePoint m_lastPiece;
     qint64 m_readAllowance = -1;
     bool m_closing = false;
+    bool m_pumping = false;
     QString m_closeReason;
 };
 

@@ -18,7 +18,9 @@ using metainfo::InfoHash;
 using state::TorrentState;
 
 namespace {
-constexpr qint64 kDiskBacklogLimit = 64LL * 1024 * 1024; // stop reading sockets beyond this
+// Reading from peers stops while this much is waiting to be hashed and written, and resumes
+// below half of it: TCP then slows the senders down instead of our memory filling up.
+constexpr qint64 kDiskBacklogLimit = 64LL * 1024 * 1024;
 constexpr int kMaxHandshaking = 64;
 } // namespace
 
@@ -38,6 +40,7 @@ Session::Session(const SessionSettings &settings, QObject *parent)
             [this](storage::StorageId id, int piece, bool ok, bool mismatch, const QString &error) {
                 if (auto *t = torrentFor(id))
                     t->onPieceWritten(piece, ok, mismatch, error);
+                updateReading(true);
             });
     connect(m_disk.get(), &storage::DiskIo::blockRead, this,
             [this](storage::StorageId id, quint64 tag, const QByteArray &data, const QString &error) {
@@ -71,6 +74,7 @@ Session::Session(const SessionSettings &settings, QObject *parent)
         return address.isLoopback() || QNetworkInterface::allAddresses().contains(address);
     };
     m_services.rng = &m_rng;
+    m_services.diskLoadChanged = [this] { updateReading(false); }; // may pause, never resumes here
 
     m_tickTimer.setInterval(m_settings.tickIntervalMs);
     connect(&m_tickTimer, &QTimer::timeout, this, &Session::tick);
@@ -361,11 +365,23 @@ void Session::tick()
         ++it;
         p->tick(now); // closes (and removes itself through peerClosed) after the handshake limit
     }
-    const bool backlog = m_disk->pendingWriteBytes() > kDiskBacklogLimit;
+    updateReading(true);
     for (swarm::Torrent *t : std::as_const(m_torrents)) {
-        t->pumpPeers(now, backlog);
+        t->pumpPeers(now, m_readingPaused);
         t->tick(now);
     }
+}
+
+void Session::updateReading(bool mayResume)
+{
+    const qint64 pending = m_disk->pendingWriteBytes();
+    const bool pause = m_readingPaused ? pending > kDiskBacklogLimit / 2 : pending > kDiskBacklogLimit;
+    if (pause == m_readingPaused || (!pause && !mayResume))
+        return;
+    m_readingPaused = pause;
+    const TimePoint now = Clock::now();
+    for (swarm::Torrent *t : std::as_const(m_torrents))
+        t->pumpPeers(now, pause); // resuming also reads what waited in the socket buffers
 }
 
 SessionSnapshotPtr Session::takeSnapshot()

@@ -90,6 +90,9 @@ private:
     void restore();
     void onNewConnection();
     void tick();
+    // Pauses reading from peers while the disk is behind; resumes (and reads what waited) when
+    // `mayResume` and it has caught up. Resuming is never done from inside a peer's callback.
+    void updateReading(bool mayResume);
     void publishSnapshot();
     swarm::Torrent *torrentFor(storage::StorageId id) const { return m_byStorage.value(id); }
     int connectionCount() const;
@@ -117,6 +120,7 @@ private:
     QTimer m_snapshotTimer;
     quint64 m_snapshotSequence = 0;
     bool m_shuttingDown = false;
+    bool m_readingPaused = false; // the disk is behind: peers' data waits in TCP
 };
 
 } // namespace swarmscope::session

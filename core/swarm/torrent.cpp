@@ -517,6 +517,8 @@ void Torrent::pieceCompleted(int piece)
     m_writing.insert(piece);
     // Hashed first on the disk worker; only a piece that matches is written.
     m_services.disk->writePiece(m_storageId, piece, data);
+    if (m_services.diskLoadChanged)
+        m_services.diskLoadChanged();
 }
 
 void Torrent::onPieceWritten(int piece, bool ok, bool hashMismatch, const QString &error)
@@ -672,7 +674,13 @@ void Torrent::rechoke(TimePoint now, bool force)
 void Torrent::pumpPeers(TimePoint now, bool diskBackedUp)
 {
     const bool limited = !m_down.unlimited() || (m_services.globalDown && !m_services.globalDown->unlimited());
-    for (PeerInfo &p : m_peers) {
+    // By id: a peer may close, and leave m_peers, while it is pumped.
+    const QList<PeerId> ids = m_peers.keys();
+    for (PeerId id : ids) {
+        auto it = m_peers.find(id);
+        if (it == m_peers.end())
+            continue;
+        PeerInfo &p = *it;
         if (diskBackedUp) {
             p.connection->setReadAllowance(0);
             continue;
@@ -694,10 +702,16 @@ void Torrent::tick(TimePoint now)
         return;
     m_announcer->tick(now);
     connectMorePeers(now);
-    for (PeerInfo &p : m_peers) {
-        p.connection->tick(now);
-        if (!p.connection->handshakeDone())
+    const QList<PeerId> ids = m_peers.keys();
+    for (PeerId id : ids) {
+        auto it = m_peers.find(id);
+        if (it == m_peers.end())
             continue;
+        it->connection->tick(now);
+        it = m_peers.find(id); // tick() may have closed it
+        if (it == m_peers.end() || !it->connection->handshakeDone())
+            continue;
+        PeerInfo &p = *it;
         checkTimeouts(p, now);
         fillRequests(p, now);
         serviceUploads(p, now);

@@ -45,6 +45,7 @@ struct TorrentServices {
     std::function<PeerId()> nextPeerId;
     std::function<bool()> mayOpenConnection; // the session-wide limits allow one more
     std::function<bool(const QHostAddress &, quint16)> isOurselves;
+    std::function<void()> diskLoadChanged; // a piece went to the disk: the session may pause reading
     std::mt19937 *rng = nullptr;
 };
 

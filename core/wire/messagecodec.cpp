@@ -52,10 +52,56 @@ constexpr quint32 kPieceHeader = 9; // id, index, begin
 
 MessageDecoder::MessageDecoder(const DecoderLimits &limits) : m_limits(limits) {}
 
+char *MessageDecoder::feedBuffer(qsizetype size)
+{
+    makeRoom();
+    m_pendingFeedAt = m_buffer.size();
+    m_buffer.resize(m_pendingFeedAt + size);
+    return m_buffer.data() + m_pendingFeedAt;
+}
+
+void MessageDecoder::commitFeed(qsizetype written)
+{
+    if (m_pendingFeedAt < 0)
+        return;
+    m_buffer.resize(m_pendingFeedAt + std::max<qsizetype>(0, written));
+    m_pendingFeedAt = -1;
+}
+
+void MessageDecoder::feed(const char *data, qsizetype size)
+{
+    if (hasError() || size <= 0)
+        return;
+    makeRoom();
+    m_buffer.append(data, size);
+}
+
+// Switches to (or keeps) our own reusable buffer holding only the unread bytes.
+void MessageDecoder::makeRoom()
+{
+    if (!m_ownBuffer || m_pos >= m_buffer.size()) {
+        // Keep our allocation: only the unread rest moves to the front.
+        if (m_ownBuffer) {
+            m_buffer.resize(0);
+        } else {
+            QByteArray rest = m_buffer.mid(m_pos);
+            m_buffer = QByteArray();
+            m_buffer.reserve(std::max<qsizetype>(rest.size() + 256 * 1024, 512 * 1024));
+            m_buffer.append(rest);
+            m_ownBuffer = true;
+        }
+        m_pos = 0;
+    } else if (m_pos > 0) {
+        m_buffer.remove(0, m_pos);
+        m_pos = 0;
+    }
+}
+
 void MessageDecoder::feed(const QByteArray &bytes)
 {
     if (hasError() || bytes.isEmpty())
         return;
+    m_ownBuffer = false;
     if (m_pos >= m_buffer.size()) {
         m_buffer = bytes; // implicitly shared: no copy until we would modify it
         m_pos = 0;
@@ -75,7 +121,10 @@ void MessageDecoder::advance(qsizetype n)
     m_pos += n;
     m_consumed += static_cast<quint64>(n);
     if (m_pos >= m_buffer.size()) {
-        m_buffer = QByteArray(); // release the caller's chunk as soon as it is used up
+        if (m_ownBuffer)
+            m_buffer.resize(0); // keep the capacity for the next feed
+        else
+            m_buffer = QByteArray(); // release the caller's chunk as soon as it is used up
         m_pos = 0;
     }
 }
@@ -164,8 +213,9 @@ void MessageDecoder::parseBody(int id, const char *body, quint32 length, Message
     case MessageType::Piece:
         out->index = readU32(body);
         out->begin = readU32(body + 4);
-        // One copy of the block; the stream buffer is reused for the next messages.
-        out->payload = QByteArray(body + 8, qsizetype(length - kPieceHeader));
+        // One copy of the block, or none when the caller borrows it until its next feed().
+        out->payload = m_borrowPieces && m_ownBuffer ? QByteArray::fromRawData(body + 8, qsizetype(length - kPieceHeader))
+                                      : QByteArray(body + 8, qsizetype(length - kPieceHeader));
         break;
     case MessageType::Bitfield: out->payload = QByteArray(body, qsizetype(length - 1)); break;
     case MessageType::Port: out->port = readU16(body); break;

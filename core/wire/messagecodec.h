@@ -39,6 +39,17 @@ public:
     // Appends bytes to the stream. Shares the caller's buffer when nothing is pending, so a
     // socket's read buffer is not copied. Ignored after an error.
     void feed(const QByteArray &bytes);
+    // Copies `size` bytes into the decoder's own buffer, which is kept and reused: the way to
+    // feed straight from a socket without an allocation per read.
+    void feed(const char *data, qsizetype size);
+    // Zero-copy feeding: space for up to `size` bytes at the end of the decoder's own buffer;
+    // write into it, then commitFeed() with the count actually written.
+    char *feedBuffer(qsizetype size);
+    void commitFeed(qsizetype written);
+    // With borrowing on (and bytes fed through the pointer overload), a piece message's payload
+    // points into the decoder's buffer instead of
+    // holding a copy: valid until the next feed(), so the caller must copy what it keeps.
+    void setBorrowPieceData(bool borrow) { m_borrowPieces = borrow; }
 
     // Takes the next complete message into *out. Status::NeedMore: feed more bytes.
     // Status::Error: the stream broke a rule (errorString()); the decoder stays stopped.
@@ -69,6 +80,10 @@ private:
     quint32 m_skipLength = 0;
     quint8 m_skipId = 0;
     bool m_skipping = false;
+    bool m_borrowPieces = false;
+    bool m_ownBuffer = false; // m_buffer is ours to reuse (fed through the pointer overload)
+    qsizetype m_pendingFeedAt = -1; // feedBuffer() handed out space from here
+    void makeRoom();
     QString m_error;
 };
 

@@ -4,6 +4,8 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <cstring>
+
 using namespace swarmscope::wire;
 
 Q_DECLARE_METATYPE(swarmscope::wire::Message)
@@ -133,6 +135,8 @@ private slots:
     void limitsAreConfigurable();
     void bufferStaysBounded();
     void manySmallMessagesDecodeInLinearTime();
+    void ownBufferFeedsAtEveryBoundary();
+    void borrowedPiecesPointIntoTheBuffer();
 };
 
 void TestMessageCodec::exactBytes_data()
@@ -430,6 +434,50 @@ void TestMessageCodec::manySmallMessagesDecodeInLinearTime()
         QCOMPARE(decodeChunked(stream, {7}).messages.size(), n);
         QVERIFY2(timer.elapsed() < 3000, qPrintable(QStringLiteral("%1 ms for %2").arg(timer.elapsed()).arg(n)));
     }
+}
+
+// The socket path: bytes written straight into the decoder's reusable buffer, split anywhere.
+void TestMessageCodec::ownBufferFeedsAtEveryBoundary()
+{
+    QList<Message> expected;
+    const QByteArray stream = allStream(&expected);
+    for (qsizetype cut = 1; cut < stream.size(); cut += 7) {
+        MessageDecoder d;
+        QList<Message> got;
+        for (qsizetype at = 0; at < stream.size(); at += cut) {
+            const qsizetype n = std::min(cut, stream.size() - at);
+            char *space = d.feedBuffer(n + 100); // more room than used: commitFeed trims it
+            std::memcpy(space, stream.constData() + at, size_t(n));
+            d.commitFeed(n);
+            Message m;
+            while (d.next(&m) == MessageDecoder::Status::Message)
+                got << m;
+            QVERIFY2(!d.hasError(), qPrintable(d.errorString()));
+        }
+        QVERIFY2(got == expected, qPrintable(QStringLiteral("chunks of %1").arg(cut)));
+        QCOMPARE(d.bufferedBytes(), 0);
+    }
+}
+
+void TestMessageCodec::borrowedPiecesPointIntoTheBuffer()
+{
+    const QByteArray block(16384, 'z');
+    const QByteArray stream = encodePiece(3, 0, block) + encodeHave(1);
+    MessageDecoder d;
+    d.setBorrowPieceData(true);
+    d.feed(stream.constData(), stream.size());
+    Message m;
+    QCOMPARE(d.next(&m), MessageDecoder::Status::Message);
+    QCOMPARE(m.type, MessageType::Piece);
+    QCOMPARE(m.payload, block);
+    QVERIFY(!m.payload.isDetached()); // raw data: no copy was made
+    // A QByteArray fed by value may be released after use: borrowing does not apply to it.
+    MessageDecoder shared;
+    shared.setBorrowPieceData(true);
+    shared.feed(stream);
+    QCOMPARE(shared.next(&m), MessageDecoder::Status::Message);
+    QCOMPARE(m.payload, block);
+    QVERIFY(m.payload.isDetached());
 }
 
 QTEST_GUILESS_MAIN(TestMessageCodec)
