@@ -415,10 +415,10 @@ void Session::shutdown(std::function<void()> done)
     if (m_listener)
         m_listener->close();
     const TimePoint now = Clock::now();
-    for (swarm::Torrent *t : std::as_const(m_torrents)) {
+    // No fsync here: written pieces are with the OS, which survives our crash (not a power cut,
+    // as with libtorrent and Transmission); the disk worker finishes queued writes before exit.
+    for (swarm::Torrent *t : std::as_const(m_torrents))
         t->stop(now);
-        m_disk->sync(t->storageId());
-    }
     // Give the `stopped` announces a moment; the state is committed either way.
     auto finish = [this, done = std::move(done)] {
         if (m_state)

@@ -1,9 +1,11 @@
 #include "swarm/torrent.h"
 
+#include "metainfo/pathsanitizer.h"
 #include "state/statewriter.h"
 #include "storage/diskio.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 #include <algorithm>
 
@@ -559,11 +561,32 @@ void Torrent::onPieceWritten(int piece, bool ok, bool hashMismatch, const QStrin
     setState(TorrentState::Error, error);
 }
 
+void Torrent::createEmptyFiles()
+{
+    // Zero-length files hold no piece, so the disk worker never creates them. A handful of
+    // tiny operations once per download: done here rather than queued behind the writes.
+    const QDir root(m_params.savePath);
+    if (!root.exists())
+        return;
+    for (int i = 0; i < m_info.files.size(); ++i) {
+        const metainfo::FileEntry &f = m_info.files[i];
+        if (f.size != 0 || f.padFile || m_filePriorities.at(i) == 0 || !metainfo::isInsideFolder(root.path(), f.path))
+            continue;
+        const QString path = root.filePath(f.path);
+        if (QFileInfo::exists(path))
+            continue;
+        QDir().mkpath(QFileInfo(path).path());
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly))
+            file.close();
+    }
+}
+
 void Torrent::finishDownload()
 {
+    createEmptyFiles();
     m_params.completedAt = QDateTime::currentDateTimeUtc();
     setState(TorrentState::Seeding);
-    m_services.disk->sync(m_storageId);
     saveProgress();
     m_announcer->completed(Clock::now());
     // Seeds have nothing to give each other.

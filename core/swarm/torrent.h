@@ -152,6 +152,7 @@ private:
     void dropPeer(PeerId id, const QString &reason);
     void pieceCompleted(int piece);
     void finishDownload();
+    void createEmptyFiles();
     void saveProgress();
     void applyFilePriorities();
     QList<quint8> filePriorityList() const;
