@@ -8,6 +8,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <limits>
 
 namespace swarmscope::swarm {
 
@@ -398,11 +399,11 @@ void Torrent::serviceUploads(PeerInfo &p, TimePoint now)
     PeerConnection *c = p.connection;
     while (!p.uploadQueue.empty() && p.readsInFlight < kUploadReadsPerPeer && c->canSendMore()) {
         const BlockRequest block = p.uploadQueue.front();
-        const qint64 granted = requestFromAll({m_services.globalUp, &m_up}, block.length, now);
-        if (granted < block.length) {
-            // Give back a partial grant: the bucket refills and the tick retries.
-            return;
-        }
+        // Whole blocks only: wait (for the tick) until every limit can pay for one.
+        for (TokenBucket *b : {m_services.globalUp, &m_up})
+            if (b && !b->unlimited() && b->available(now) < block.length)
+                return;
+        requestFromAll({m_services.globalUp, &m_up}, block.length, now);
         p.uploadQueue.pop_front();
         const quint64 tag = m_nextReadTag++;
         m_reads.insert(tag, {c->id(), block});
@@ -709,8 +710,13 @@ void Torrent::pumpPeers(TimePoint now, bool diskBackedUp)
             continue;
         }
         if (limited) {
-            // A slice of the budget per peer each tick; unused allowance does not pile up.
-            const qint64 share = 64 * 1024;
+            // Each peer may read its share of one tick's budget; what it leaves is not carried over.
+            std::int64_t rate = std::numeric_limits<std::int64_t>::max();
+            for (const TokenBucket *b : {m_services.globalDown, &m_down})
+                if (b && !b->unlimited())
+                    rate = std::min(rate, b->rate());
+            const std::int64_t perTick = rate * m_services.settings->tickIntervalMs / 1000;
+            const std::int64_t share = std::max<std::int64_t>(BlockSize, perTick / std::max<qsizetype>(1, ids.size()));
             p.connection->setReadAllowance(requestFromAll({m_services.globalDown, &m_down}, share, now));
         } else {
             p.connection->setReadAllowance(-1);
