@@ -315,11 +315,15 @@ void Session::setRateLimits(qint64 down, qint64 up)
     m_settings.maxUploadRate = up;
     m_globalDown.setRate(down, 0, now);
     m_globalUp.setRate(up, 0, now);
+    for (swarm::Torrent *t : std::as_const(m_torrents))
+        t->pumpPeers(now, m_readingPaused); // re-deal the read budgets under the new limits
 }
 
 void Session::setChokerSettings(const swarm::ChokerSettings &choker)
 {
-    m_settings.choker = choker; // each torrent's choker reads them at its next rechoke
+    m_settings.choker = choker;
+    for (swarm::Torrent *t : std::as_const(m_torrents))
+        t->setChokerSettings(choker); // the next evaluation rechokes with them
 }
 
 void Session::onNewConnection()

@@ -255,6 +255,7 @@ void Torrent::connectMorePeers(TimePoint now)
                                               m_services.peerOptions, now, this);
         connection->setHandler(this);
         connection->setPieceCount(m_info.pieceCount());
+        connection->setReadAllowance(downloadLimited() ? 0 : -1); // the next tick hands out its share
         PeerInfo info;
         info.connection = connection;
         info.source = next->second;
@@ -274,6 +275,7 @@ void Torrent::attachIncoming(PeerConnection *peer)
     peer->setParent(this);
     peer->setHandler(this);
     peer->setPieceCount(m_info.pieceCount());
+    peer->setReadAllowance(downloadLimited() ? 0 : -1);
     PeerInfo info;
     info.connection = peer;
     info.source = PeerSource::Incoming;
@@ -425,7 +427,11 @@ void Torrent::onBlockRead(quint64 tag, const QByteArray &data, const QString &er
     if (read.peer == 0 || it == m_peers.end())
         return; // cancelled, or the peer left
     PeerConnection *c = it->connection;
-    if (c->amChoking() || data.size() != read.block.length)
+    if (c->amChoking()) {
+        c->sendReject(read.block); // it must not wait for a request we will not serve
+        return;
+    }
+    if (data.size() != read.block.length)
         return;
     const TimePoint now = Clock::now();
     c->sendBlock(read.block, data, now);
@@ -697,7 +703,7 @@ void Torrent::rechoke(TimePoint now, bool force)
 
 void Torrent::pumpPeers(TimePoint now, bool diskBackedUp)
 {
-    const bool limited = !m_down.unlimited() || (m_services.globalDown && !m_services.globalDown->unlimited());
+    const bool limited = downloadLimited();
     // By id: a peer may close, and leave m_peers, while it is pumped.
     const QList<PeerId> ids = m_peers.keys();
     for (PeerId id : ids) {
@@ -723,6 +729,11 @@ void Torrent::pumpPeers(TimePoint now, bool diskBackedUp)
         }
         p.connection->pump(now);
     }
+}
+
+bool Torrent::downloadLimited() const
+{
+    return !m_down.unlimited() || (m_services.globalDown && !m_services.globalDown->unlimited());
 }
 
 void Torrent::tick(TimePoint now)

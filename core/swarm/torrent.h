@@ -92,6 +92,7 @@ public:
     void attachIncoming(peer::PeerConnection *peer);
     void setDownloadLimit(qint64 bytesPerSecond, TimePoint now) { m_down.setRate(bytesPerSecond, 0, now); }
     void setUploadLimit(qint64 bytesPerSecond, TimePoint now) { m_up.setRate(bytesPerSecond, 0, now); }
+    void setChokerSettings(const ChokerSettings &settings) { m_choker.setSettings(settings); }
 
     void tick(TimePoint now);
     // The session asks each torrent to read from its peers within a byte budget (-1: no limit).
@@ -159,6 +160,7 @@ private:
     qint64 wantedBytes() const;
     qint64 wantedDoneBytes() const;
     bool isActive() const;
+    bool downloadLimited() const;
 
     storage::StorageId m_storageId;
     metainfo::TorrentInfo m_info;
