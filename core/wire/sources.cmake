@@ -4,3 +4,4 @@ target_sources(swarmscope-core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/message.h ${CMAKE_CURRENT_LIST_DIR}/message.cpp
   ${CMAKE_CURRENT_LIST_DIR}/messagecodec.h ${CMAKE_CURRENT_LIST_DIR}/messagecodec.cpp
   ${CMAKE_CURRENT_LIST_DIR}/peerid.h ${CMAKE_CURRENT_LIST_DIR}/peerid.cpp)
+include(${CMAKE_CURRENT_LIST_DIR}/sources-extension.cmake)
