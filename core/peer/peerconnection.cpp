@@ -206,7 +206,10 @@ bool PeerConnection::handleMessage(const wire::Message &m, TimePoint now)
                                   || m.type == MessageType::HaveNone;
     if (pieceInfoMessage && m_gotPieceInfo)
         return protocolError(QStringLiteral("%1 after the first message").arg(wire::messageName(m.type)));
-    if (m.type != MessageType::KeepAlive)
+    // Only the piece-state messages count: BEP 10's extension handshake (and PORT) may come
+    // before the bitfield, and libtorrent sends it first.
+    if (m.type != MessageType::KeepAlive && m.type != MessageType::Extended && m.type != MessageType::Port
+        && m.type != MessageType::Unknown)
         m_gotPieceInfo = true;
     if (m_pieceCount < 0 && m.type != MessageType::KeepAlive && m.type != MessageType::Extended
         && m.type != MessageType::Unknown && m.type != MessageType::Port)

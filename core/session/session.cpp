@@ -5,6 +5,7 @@
 #include "state/statewriter.h"
 #include "storage/diskio.h"
 #include "tracker/httptrackerclient.h"
+#include "version.h"
 #include "wire/peerid.h"
 
 #include <QDir>
@@ -64,6 +65,8 @@ Session::Session(const SessionSettings &settings, QObject *parent)
     m_services.settings = &m_settings;
     m_services.peerOptions.ourPeerId = m_peerId;
     m_services.peerOptions.ourReserved.setFastExtension(true);
+    m_services.peerOptions.ourReserved.setExtensionProtocol(true);
+    m_services.clientName = clientName();
     m_services.trackerKey = QByteArray::number(quint32(m_rng()), 16);
     m_services.listenPort = [this] { return listenPort(); };
     m_services.nextPeerId = [this] { return m_nextPeerId++; };

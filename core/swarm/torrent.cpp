@@ -48,6 +48,7 @@ Torrent::Torrent(storage::StorageId storageId, TorrentParams params, const Torre
     });
     if (!m_params.addedAt.isValid())
         m_params.addedAt = QDateTime::currentDateTimeUtc();
+    m_metadata = wire::ext::MetadataSource(m_info.infoBytes);
     for (const Endpoint &e : m_params.peers)
         m_candidates.add(e, PeerSource::Manual);
 }
@@ -300,7 +301,68 @@ void Torrent::peerHandshake(PeerConnection *peer)
     if (!peer->isIncoming())
         m_candidates.connected(it->endpoint);
     peer->sendBitfield(m_picker.have());
+    if (peer->remoteReserved().extensionProtocol() && m_services.peerOptions.ourReserved.extensionProtocol())
+        sendExtensionHandshake(*it);
     m_needsRechoke = true;
+}
+
+void Torrent::sendExtensionHandshake(PeerInfo &p)
+{
+    // BEP 10: what we speak (ut_metadata: we serve our info dictionary), who we are, where we
+    // listen, how many requests we queue, and how the peer looks from here.
+    wire::ext::ExtensionHandshake h = p.extensions.ourHandshake();
+    h.client = m_services.clientName;
+    if (m_services.listenPort)
+        h.listenPort = m_services.listenPort();
+    h.requestQueue = m_services.settings->maxRequestQueue;
+    h.yourIp = p.connection->address();
+    if (m_metadata.isValid())
+        h.metadataSize = m_metadata.size();
+    if (isComplete())
+        h.uploadOnly = true;
+    p.connection->sendExtended(0, wire::ext::encodeExtensionHandshake(h));
+}
+
+void Torrent::peerExtended(PeerConnection *peer, quint8 id, const QByteArray &payload)
+{
+    auto it = m_peers.find(peer->id());
+    if (it == m_peers.end())
+        return;
+    if (id == 0) {
+        QString error;
+        auto h = wire::ext::decodeExtensionHandshake(payload, &error);
+        if (!h)
+            return; // a malformed extension handshake costs the extensions, not the connection
+        it->extensions.applyPeerHandshake(*h);
+        if (!h->client.isEmpty())
+            it->extensionClient = h->client;
+        if (h->requestQueue)
+            it->maxRequests = *h->requestQueue;
+        if (h->listenPort && peer->isIncoming())
+            m_candidates.add(Endpoint{peer->address(), *h->listenPort}, session::PeerSource::Incoming);
+        return;
+    }
+    const QByteArray name = it->extensions.incomingName(id);
+    if (name == wire::ext::kUtMetadata)
+        serveMetadata(*it, payload, Clock::now());
+    // Other extensions (ut_pex) are not spoken yet; the registry never advertises them.
+}
+
+void Torrent::serveMetadata(PeerInfo &p, const QByteArray &payload, TimePoint now)
+{
+    const auto message = wire::ext::decodeMetadataMessage(payload);
+    const quint8 theirId = p.extensions.peerId(wire::ext::kUtMetadata);
+    if (!message || message->type != wire::ext::MetadataMessage::Type::Request || theirId == 0)
+        return;
+    // A whole dictionary a minute is plenty for any honest peer; more is someone fishing.
+    if (now - p.metadataWindow > std::chrono::minutes(1)) {
+        p.metadataWindow = now;
+        p.metadataRequests = 0;
+    }
+    const bool allowed = m_metadata.isValid() && !m_info.isPrivate
+                         && ++p.metadataRequests <= m_metadata.pieceCount() + 4;
+    p.connection->sendExtended(theirId, allowed ? m_metadata.replyTo(message->piece)
+                                                : wire::ext::encodeMetadataReject(message->piece));
 }
 
 void Torrent::updateInterest(PeerInfo &p)
@@ -454,7 +516,8 @@ int Torrent::desiredQueue(const PeerInfo &p, TimePoint now) const
     // Enough requests to cover about 3 s of the peer's recent rate, so a fast link stays full.
     const double rate = p.connection->downloadMeter().rate(now, std::chrono::seconds(3));
     const int byRate = int(rate * 3.0 / BlockSize);
-    return std::clamp(byRate + s.minRequestQueue, s.minRequestQueue, s.maxRequestQueue);
+    const int most = p.maxRequests > 0 ? std::min(s.maxRequestQueue, p.maxRequests) : s.maxRequestQueue;
+    return std::clamp(byRate + s.minRequestQueue, std::min(s.minRequestQueue, most), most);
 }
 
 void Torrent::fillRequests(PeerInfo &p, TimePoint now)
@@ -865,7 +928,7 @@ session::TorrentSnapshot Torrent::snapshot(TimePoint now, bool withDetail) const
         session::PeerSnapshot ps;
         ps.address = c->address();
         ps.port = c->port();
-        ps.client = c->clientName();
+        ps.client = p.extensionClient.isEmpty() ? c->clientName() : p.extensionClient;
         ps.incoming = c->isIncoming();
         ps.source = p.source;
         ps.amChoking = c->amChoking();

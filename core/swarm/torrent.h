@@ -13,6 +13,8 @@
 #include "swarm/peercandidates.h"
 #include "swarm/piecepicker.h"
 #include "swarm/tokenbucket.h"
+#include "wire/extension/extensionhandshake.h"
+#include "wire/extension/utmetadata.h"
 
 #include <QHash>
 #include <QObject>
@@ -41,6 +43,7 @@ struct TorrentServices {
     const session::SessionSettings *settings = nullptr;
     peer::PeerConnection::Options peerOptions;
     QByteArray trackerKey;
+    QString clientName; // sent as `v` in extension handshakes
     std::function<quint16()> listenPort;
     std::function<PeerId()> nextPeerId;
     std::function<bool()> mayOpenConnection; // the session-wide limits allow one more
@@ -123,6 +126,7 @@ private:
     void peerBlock(peer::PeerConnection *peer, const BlockRequest &block, const QByteArray &data) override;
     void peerReject(peer::PeerConnection *peer, const BlockRequest &block) override;
     void peerAllowedFast(peer::PeerConnection *peer, int piece) override;
+    void peerExtended(peer::PeerConnection *peer, quint8 id, const QByteArray &payload) override;
     void peerClosed(peer::PeerConnection *peer, const QString &reason) override;
     void peerWritable(peer::PeerConnection *peer) override;
 
@@ -135,6 +139,11 @@ private:
         QSet<int> allowedFast; // pieces it lets us request while choked
         bool snubbed = false;
         int strikes = 0;
+        wire::ext::ExtensionRegistry extensions{wire::ext::ExtensionRegistry::defaultOurs(false)};
+        QString extensionClient; // `v` from its extension handshake
+        int maxRequests = 0;     // its `reqq`; 0 when it did not say
+        int metadataRequests = 0; // ut_metadata pieces served in the current minute
+        TimePoint metadataWindow{};
     };
     struct PendingRead {
         PeerId peer = 0;
@@ -150,6 +159,8 @@ private:
     void checkTimeouts(PeerInfo &p, TimePoint now);
     void rechoke(TimePoint now, bool force);
     void serviceUploads(PeerInfo &p, TimePoint now);
+    void sendExtensionHandshake(PeerInfo &p);
+    void serveMetadata(PeerInfo &p, const QByteArray &payload, TimePoint now);
     void dropPeer(PeerId id, const QString &reason);
     void pieceCompleted(int piece);
     void finishDownload();
@@ -193,6 +204,7 @@ private:
     qint64 m_sessionUploaded = 0;
     qint64 m_wastedBytes = 0;
     QByteArray m_filePriorities;
+    wire::ext::MetadataSource m_metadata; // our info dictionary, served to peers (BEP 9)
 };
 
 } // namespace swarmscope::swarm
