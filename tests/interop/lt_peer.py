@@ -1,0 +1,157 @@
+#!/usr/bin/python3
+"""A libtorrent peer for tst_engineinterop: seeds or downloads one torrent over TCP on loopback.
+
+Run with Debian's /usr/bin/python3 (package python3-libtorrent); other Pythons lack the module.
+
+  lt_peer.py seed <torrent> <save_path> <listen_port> [--host H] [--peer host:port]...
+  lt_peer.py download <torrent> <save_path> <listen_port> [--host H] [--peer host:port]...
+             [--timeout S]
+
+listen_port 0 picks a free port. The first line printed is "listening <host>:<port>"; then one
+"progress <state> <pieces>/<total> peers <n> down <bytes> up <bytes>" line about every 0.5 s.
+`seed` checks the data, prints "seeding" once every piece is verified, then serves until it is
+killed. `download` prints "complete" and exits 0 once every piece is verified; it exits 1 on an
+error or after --timeout seconds.
+
+Only TCP (uTP is off: Swarmscope speaks TCP only), no DHT, LSD, UPnP or NAT-PMP, and no tracker
+is ever contacted: the torrent is loaded from its info dictionary alone and peers are given with
+--peer (connect_peer), because libtorrent may skip loopback peers that a tracker returns.
+"""
+
+import argparse
+import locale
+import sys
+import time
+
+import libtorrent as lt
+
+# File names on disk are UTF-8 whatever the caller's locale (see lt_tool.py).
+for _name in ("C.UTF-8", "C.utf8", "en_US.UTF-8"):
+    try:
+        locale.setlocale(locale.LC_CTYPE, _name)
+        break
+    except locale.Error:
+        pass
+
+PROGRESS_INTERVAL_S = 0.5
+
+
+def parse_endpoint(text):
+    host, _, port = text.rpartition(":")
+    if not host or not port.isdigit():
+        raise argparse.ArgumentTypeError("expected host:port, not " + text)
+    return host, int(port)
+
+
+def make_session(host, port):
+    settings = {
+        "listen_interfaces": "%s:%d" % (host, port),
+        # Outgoing connections leave from the same address, so the other side sees who we are.
+        "outgoing_interfaces": host,
+        "enable_dht": False,
+        "enable_lsd": False,
+        "enable_upnp": False,
+        "enable_natpmp": False,
+        "dht_bootstrap_nodes": "",
+        "enable_outgoing_utp": False,
+        "enable_incoming_utp": False,
+        "enable_outgoing_tcp": True,
+        "enable_incoming_tcp": True,
+        # Every test peer lives on 127.0.0.x: do not drop a second connection from one address.
+        "allow_multiple_connections_per_ip": True,
+        "alert_mask": lt.alert.category_t.error_notification | lt.alert.category_t.status_notification,
+    }
+    return lt.session(settings)
+
+
+def wait_listening(ses, host):
+    deadline = time.monotonic() + 10
+    while not ses.is_listening() or ses.listen_port() == 0:
+        if time.monotonic() > deadline:
+            sys.exit("lt_peer.py: could not listen on " + host)
+        time.sleep(0.02)
+    print("listening %s:%d" % (host, ses.listen_port()), flush=True)
+
+
+def add_torrent(ses, torrent, save_path):
+    original = lt.torrent_info(torrent)
+    # Only the info dictionary: the torrent's trackers must never be contacted.
+    ti = lt.torrent_info(lt.bdecode(b"d4:info" + original.info_section() + b"e"))
+    atp = lt.add_torrent_params()
+    atp.ti = ti
+    atp.save_path = save_path
+    return ses.add_torrent(atp), ti
+
+
+def progress_line(st, total):
+    return "progress %s %d/%d peers %d down %d up %d" % (
+        str(st.state).split(".")[-1], st.num_pieces, total, st.num_peers,
+        st.total_payload_download, st.total_payload_upload)
+
+
+def drain_errors(ses):
+    for a in ses.pop_alerts():
+        if a.category() & lt.alert.category_t.error_notification:
+            print("alert %s: %s" % (a.what(), a.message()), flush=True)
+
+
+def run(args):
+    ses = make_session(args.host, args.listen_port)
+    wait_listening(ses, args.host)
+    handle, ti = add_torrent(ses, args.torrent, args.save_path)
+    total = ti.num_pieces()
+    connected = False
+    announced_seeding = False
+    deadline = time.monotonic() + args.timeout if args.timeout > 0 else None
+    last_print = 0.0
+    checking = (lt.torrent_status.checking_files, lt.torrent_status.checking_resume_data)
+    while True:
+        st = handle.status()
+        if st.errc.value() != 0:
+            print("error " + st.errc.message(), flush=True)
+            return 1
+        drain_errors(ses)
+        # Peers are added once the data check is over: a checking torrent drops connections.
+        if not connected and st.state not in checking:
+            for host, port in args.peer:
+                handle.connect_peer((host, port))
+            connected = True
+        now = time.monotonic()
+        if now - last_print >= PROGRESS_INTERVAL_S:
+            print(progress_line(st, total), flush=True)
+            last_print = now
+        done = st.state not in checking and st.num_pieces == total
+        if args.command == "seed" and done and not announced_seeding:
+            print("seeding", flush=True)
+            announced_seeding = True
+        if args.command == "download" and done:
+            print(progress_line(st, total), flush=True)
+            # Let the disk threads finish their writes before the files are compared.
+            handle.flush_cache()
+            time.sleep(0.2)
+            print("complete", flush=True)
+            return 0
+        if deadline is not None and now > deadline:
+            print("timeout after %d s" % args.timeout, flush=True)
+            return 1
+        time.sleep(0.05)
+
+
+def main():
+    parser = argparse.ArgumentParser(description="a libtorrent peer on loopback, TCP only")
+    parser.add_argument("command", choices=["seed", "download"])
+    parser.add_argument("torrent")
+    parser.add_argument("save_path")
+    parser.add_argument("listen_port", type=int)
+    parser.add_argument("--host", default="127.0.0.2")
+    parser.add_argument("--peer", type=parse_endpoint, action="append", default=[])
+    parser.add_argument("--timeout", type=float, default=0, help="download: give up after S seconds")
+    args = parser.parse_args()
+    try:
+        sys.exit(run(args))
+    except RuntimeError as e:  # libtorrent's errors (bad torrent, I/O)
+        sys.exit("lt_peer.py %s: %s" % (args.command, e))
+
+
+if __name__ == "__main__":
+    main()
