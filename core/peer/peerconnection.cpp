@@ -118,14 +118,18 @@ void PeerConnection::pump(TimePoint now)
         return;
     m_pumping = true;
     const auto done = qScopeGuard([this] { m_pumping = false; });
-    // Handshake first: byte by byte as needed, so no message bytes are swallowed.
-    while (!m_handshakeDone && m_socket->bytesAvailable() > 0) {
+    // Handshake first: byte by byte as needed, so no message bytes are swallowed. The parser may
+    // already hold the whole handshake (an incoming peer's, read before the session accepted it).
+    while (!m_handshakeDone
+           && (m_socket->bytesAvailable() > 0 || m_handshakeParser.status() == wire::HandshakeParser::Status::Done)) {
         if (m_incoming && !m_handshakeSent && m_handshakeParser.hasInfoHash())
             break; // waiting for the session to accept the info-hash
-        const QByteArray chunk = m_socket->peek(wire::kHandshakeSize - m_handshakeParser.bytesReceived());
-        const qsizetype used = m_handshakeParser.feed(chunk);
-        m_socket->skip(used);
-        m_lastReceived = now;
+        if (m_handshakeParser.status() == wire::HandshakeParser::Status::NeedMore) {
+            const QByteArray chunk = m_socket->peek(wire::kHandshakeSize - m_handshakeParser.bytesReceived());
+            const qsizetype used = m_handshakeParser.feed(chunk);
+            m_socket->skip(used);
+            m_lastReceived = now;
+        }
         if (m_handshakeParser.status() == wire::HandshakeParser::Status::Error) {
             close(m_handshakeParser.errorString());
             return;

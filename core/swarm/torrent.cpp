@@ -450,12 +450,21 @@ void Torrent::peerCancel(PeerConnection *peer, const BlockRequest &block)
     auto it = m_peers.find(peer->id());
     if (it == m_peers.end())
         return;
+    // With the fast extension every request gets exactly one answer (BEP 6): a cancelled one
+    // is rejected, now if it was still queued, or when its disk read comes back.
     auto &q = it->uploadQueue;
-    q.erase(std::remove(q.begin(), q.end(), block), q.end());
-    // A read already at the disk is dropped when it comes back.
-    for (auto r = m_reads.begin(); r != m_reads.end(); ++r)
-        if (r->peer == peer->id() && r->block == block)
-            r->peer = 0;
+    const auto queued = std::find(q.begin(), q.end(), block);
+    if (queued != q.end()) {
+        q.erase(queued);
+        peer->sendReject(block);
+        return;
+    }
+    for (auto r = m_reads.begin(); r != m_reads.end(); ++r) {
+        if (r->peer == peer->id() && r->block == block && !r->cancelled) {
+            r->cancelled = true;
+            return;
+        }
+    }
 }
 
 void Torrent::serviceUploads(PeerInfo &p, TimePoint now)
@@ -486,11 +495,12 @@ void Torrent::onBlockRead(quint64 tag, const QByteArray &data, const QString &er
         setState(TorrentState::Error, error);
         return;
     }
-    if (read.peer == 0 || it == m_peers.end())
-        return; // cancelled, or the peer left
+    if (it == m_peers.end())
+        return; // the peer left
     PeerConnection *c = it->connection;
-    if (c->amChoking()) {
+    if (read.cancelled || c->amChoking()) {
         c->sendReject(read.block); // it must not wait for a request we will not serve
+        serviceUploads(*it, Clock::now());
         return;
     }
     if (data.size() != read.block.length)
@@ -695,10 +705,7 @@ void Torrent::dropPeer(PeerId id, const QString &reason)
         return;
     PeerInfo info = *it;
     m_peers.erase(it);
-    m_picker.removePeer(id);
-    for (auto r = m_reads.begin(); r != m_reads.end(); ++r)
-        if (r->peer == id)
-            r->peer = 0;
+    m_picker.removePeer(id); // its reads in flight find no peer when they come back
     const TimePoint now = Clock::now();
     if (!info.connection->isIncoming()) {
         if (info.connection->handshakeDone())

@@ -148,6 +148,7 @@ private:
     struct PendingRead {
         PeerId peer = 0;
         BlockRequest block;
+        bool cancelled = false; // the peer cancelled it while the disk was reading
     };
 
     void setState(state::TorrentState s, const QString &error = {});
