@@ -1,0 +1,212 @@
+// UdpTrackerClient against a real UDP tracker: Debian's opentracker on 127.0.0.1. Debian builds
+// it in whitelist mode, so the test hash goes into an access list (-w) first. Skipped with a
+// message when the binary is missing (packaging/dev.sh installs it for the tests).
+#include "tracker/udptrackerclient.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUdpSocket>
+
+using namespace swarmscope;
+using namespace swarmscope::tracker;
+using namespace std::chrono_literals;
+
+namespace {
+
+const auto listed = metainfo::InfoHash::fromBytes(QByteArray::fromHex("5377617266736f6f7065696e7465726f70746573"));
+const auto unlisted = metainfo::InfoHash::fromBytes(QByteArray::fromHex("0123456789abcdef0123456789abcdef01234567"));
+
+AnnounceRequest request(quint16 port, qint64 left, AnnounceEvent event, const metainfo::InfoHash &hash = listed)
+{
+    AnnounceRequest r;
+    r.infoHash = hash;
+    r.peerId = "-SS0100-" + QByteArray::number(port).rightJustified(12, '0');
+    r.port = port;
+    r.left = left;
+    r.event = event;
+    r.numWant = 50;
+    return r;
+}
+
+AnnounceResult announceAndWait(UdpTrackerClient &client, const QString &url, const AnnounceRequest &r)
+{
+    std::optional<AnnounceResult> out;
+    client.announce(url, r, [&](const AnnounceResult &result) { out = result; });
+    if (!QTest::qWaitFor([&] { return out.has_value(); }, 15'000))
+        return AnnounceResult{std::nullopt, QStringLiteral("test: no callback")};
+    return *out;
+}
+
+ScrapeResult scrapeAndWait(UdpTrackerClient &client, const QString &url, const QList<metainfo::InfoHash> &hashes)
+{
+    std::optional<ScrapeResult> out;
+    client.scrape(url, hashes, [&](const ScrapeResult &result) { out = result; });
+    if (!QTest::qWaitFor([&] { return out.has_value(); }, 15'000))
+        return ScrapeResult{std::nullopt, QStringLiteral("test: no callback")};
+    return *out;
+}
+
+bool hasPeer(const AnnounceResult &r, quint16 port)
+{
+    if (!r.response)
+        return false;
+    for (const TrackerPeer &p : r.response->peers) {
+        if (p.address == QHostAddress(QHostAddress::LocalHost) && p.port == port)
+            return true;
+    }
+    return false;
+}
+
+// A port free for both UDP and TCP on 127.0.0.1 (opentracker binds both).
+quint16 freePort()
+{
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        QUdpSocket udp;
+        if (!udp.bind(QHostAddress::LocalHost, 0))
+            continue;
+        QTcpServer tcp;
+        if (tcp.listen(QHostAddress::LocalHost, udp.localPort()))
+            return udp.localPort();
+    }
+    return 0;
+}
+
+} // namespace
+
+class TestUdpTrackerInterop : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QString binary = QStandardPaths::findExecutable(QStringLiteral("opentracker"));
+        if (binary.isEmpty())
+            binary = QStandardPaths::findExecutable(QStringLiteral("opentracker"), {QStringLiteral("/usr/bin"),
+                                                                                      QStringLiteral("/usr/sbin")});
+        if (binary.isEmpty())
+            QSKIP("opentracker is not installed (apt-get install opentracker; packaging/dev.sh does it)");
+        QVERIFY(m_dir.isValid());
+        // Run as root, opentracker chroots into -d and drops to "nobody", who must read the list.
+        QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                                | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+        QFile list(m_dir.filePath(QStringLiteral("whitelist.txt")));
+        QVERIFY(list.open(QIODevice::WriteOnly));
+        list.write(listed.toHex().toLatin1() + '\n');
+        list.close();
+        list.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+
+        QVERIFY(m_client.bind(QHostAddress::LocalHost));
+        QVERIFY(m_other.bind(QHostAddress::LocalHost));
+        UdpTrackerSettings fast;
+        fast.retransmitBase = 200ms;
+        fast.maxRetransmits = 3;
+        m_client.setSettings(fast);
+        m_other.setSettings(fast);
+
+        // Another process may take the port between our probe and opentracker's bind: retry.
+        for (int attempt = 0; attempt < 5 && m_url.isEmpty(); ++attempt) {
+            const quint16 port = freePort();
+            QVERIFY(port != 0);
+            m_tracker.setProgram(binary);
+            m_tracker.setArguments({QStringLiteral("-i"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                                    QString::number(port), QStringLiteral("-P"), QString::number(port),
+                                    QStringLiteral("-d"), m_dir.path(), QStringLiteral("-w"),
+                                    QStringLiteral("whitelist.txt")}); // relative: it is read after the chroot
+            m_tracker.setProcessChannelMode(QProcess::MergedChannels);
+            m_tracker.start();
+            QVERIFY2(m_tracker.waitForStarted(5000), qPrintable(m_tracker.errorString()));
+            // Ready when it answers for the listed hash (the list loads in the background).
+            const QString url = QStringLiteral("udp://127.0.0.1:%1/announce").arg(port);
+            for (int probe = 0; probe < 25 && m_tracker.state() == QProcess::Running; ++probe) {
+                const AnnounceResult r = announceAndWait(m_client, url, request(7001, 1000, AnnounceEvent::Started));
+                if (r.response && !r.response->failed()) {
+                    m_url = url;
+                    break;
+                }
+                QTest::qWait(200);
+            }
+            if (m_url.isEmpty()) {
+                qWarning("opentracker on port %d did not answer: %s", port, m_tracker.readAll().constData());
+                stopTracker();
+            }
+        }
+        QVERIFY2(!m_url.isEmpty(), "opentracker did not come up");
+    }
+
+    void cleanupTestCase() { stopTracker(); }
+
+    void twoPeersSeeEachOther()
+    {
+        // 7001 announced in initTestCase from m_client; 7002 comes from another socket.
+        const AnnounceResult b = announceAndWait(m_other, m_url, request(7002, 1000, AnnounceEvent::Started));
+        QVERIFY2(b.response && !b.response->failed(), qPrintable(b.error));
+        QVERIFY(hasPeer(b, 7001));
+        QCOMPARE(b.response->incomplete, std::optional<qint64>(2));
+        QCOMPARE(b.response->complete, std::optional<qint64>(0));
+        QVERIFY(b.response->interval.value_or(0) > 0);
+
+        const AnnounceResult a = announceAndWait(m_client, m_url, request(7001, 1000, AnnounceEvent::None));
+        QVERIFY2(a.response && !a.response->failed(), qPrintable(a.error));
+        QVERIFY(hasPeer(a, 7002));
+    }
+
+    void scrapeCounts()
+    {
+        ScrapeResult s = scrapeAndWait(m_client, m_url, {listed});
+        QVERIFY2(s.response, qPrintable(s.error));
+        QCOMPARE(s.response->files.value(listed), (ScrapeStats{0, 0, 2}));
+
+        // 7001 completes: one seeder, one leecher, one download.
+        const AnnounceResult done = announceAndWait(m_client, m_url, request(7001, 0, AnnounceEvent::Completed));
+        QVERIFY2(done.response && !done.response->failed(), qPrintable(done.error));
+        s = scrapeAndWait(m_other, m_url, {listed, unlisted});
+        QVERIFY2(s.response, qPrintable(s.error));
+        QCOMPARE(s.response->files.value(listed), (ScrapeStats{1, 1, 1}));
+        QCOMPARE(s.response->files.value(unlisted), (ScrapeStats{0, 0, 0}));
+
+        // 7002 leaves.
+        const AnnounceResult gone = announceAndWait(m_other, m_url, request(7002, 1000, AnnounceEvent::Stopped));
+        QVERIFY2(gone.response, qPrintable(gone.error));
+        s = scrapeAndWait(m_client, m_url, {listed});
+        QCOMPARE(s.response->files.value(listed), (ScrapeStats{1, 1, 0}));
+    }
+
+    void urlDataAccepted()
+    {
+        const AnnounceResult r = announceAndWait(
+            m_other, m_url + QStringLiteral("?passkey=") + QString(300, QLatin1Char('k')),
+            request(7003, 500, AnnounceEvent::Started));
+        QVERIFY2(r.response && !r.response->failed(), qPrintable(r.error));
+        QVERIFY(hasPeer(r, 7001));
+    }
+
+    void unlistedHashIsAnError()
+    {
+        // opentracker answers a hash outside its list with a bare 8-byte header; that must end
+        // the request with an error at once, not after the retransmission schedule.
+        const AnnounceResult r = announceAndWait(m_client, m_url, request(7004, 1, AnnounceEvent::Started, unlisted));
+        QVERIFY(!r.response);
+        QVERIFY2(r.error.contains(QLatin1String("bad announce reply")), qPrintable(r.error));
+    }
+
+private:
+    void stopTracker()
+    {
+        if (m_tracker.state() != QProcess::NotRunning) {
+            m_tracker.kill();
+            m_tracker.waitForFinished(5000);
+        }
+    }
+
+    QTemporaryDir m_dir;
+    QProcess m_tracker;
+    UdpTrackerClient m_client{nullptr, 11};
+    UdpTrackerClient m_other{nullptr, 12};
+    QString m_url;
+};
+
+QTEST_GUILESS_MAIN(TestUdpTrackerInterop)
+#include "tst_udptrackerinterop.moc"
