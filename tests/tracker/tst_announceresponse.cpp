@@ -112,7 +112,7 @@ void TestAnnounceResponse::dictionaryPeers()
                        peer("10.1.2.7", 7000, "short"), bencode::Value("not a dict")};
     bencode::Dict noPort;
     noPort["ip"] = "10.9.9.9";
-    list.push_back(noPort);
+    list.emplace_back(std::move(noPort));
     bencode::Dict d;
     d["interval"] = 60;
     d["peers"] = list;
