@@ -1,4 +1,5 @@
 // `swarmscope-cli create`: makes a .torrent from a file or a folder.
+#include "cli/args.h"
 #include "cli/command.h"
 
 #include "bencode/reader.h"
@@ -88,105 +89,59 @@ QStringList parseTier(const QString &value)
     return tier;
 }
 
-// Hand parser: options and the path may come in any order; "--opt=value" and "--opt value"
-// both work, and "--" ends the options. Returns an error message, empty on success.
+// Options and the path may come in any order (the shared Args parser); values are checked here.
+// Returns an error message, empty on success.
 QString parseArgs(const QStringList &args, CreateArgs &out)
 {
-    QStringList positional;
-    bool optionsEnded = false;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &arg = args.at(i);
-        if (optionsEnded || arg == u"-" || !arg.startsWith(u'-')) {
-            positional.append(arg);
-            continue;
-        }
-        if (arg == u"--") {
-            optionsEnded = true;
-            continue;
-        }
-        QString name = arg;
-        std::optional<QString> inlineValue;
-        if (const qsizetype eq = arg.indexOf(u'='); arg.startsWith(u"--") && eq > 0) {
-            name = arg.left(eq);
-            inlineValue = arg.mid(eq + 1);
-        }
-        const auto flag = [&](bool &target) {
-            if (inlineValue)
-                return QStringLiteral("option %1 takes no value").arg(name);
-            target = true;
-            return QString();
-        };
-        QString value;
-        const auto takeValue = [&]() -> bool {
-            if (inlineValue) {
-                value = *inlineValue;
-                return true;
-            }
-            if (i + 1 >= args.size())
-                return false;
-            value = args.at(++i);
-            return true;
-        };
-        const QString missing = QStringLiteral("option %1 needs a value").arg(name);
-
-        if (name == u"-h" || name == u"--help") {
-            if (QString e = flag(out.help); !e.isEmpty())
-                return e;
-        } else if (name == u"-f" || name == u"--force") {
-            if (QString e = flag(out.force); !e.isEmpty())
-                return e;
-        } else if (name == u"--private") {
-            if (QString e = flag(out.options.isPrivate); !e.isEmpty())
-                return e;
-        } else if (name == u"--no-date") {
-            bool noDate = false;
-            if (QString e = flag(noDate); !e.isEmpty())
-                return e;
-            out.options.includeCreationDate = false;
-        } else if (name == u"-o" || name == u"--output") {
-            if (!takeValue() || value.isEmpty())
-                return missing;
+    Args a({QStringLiteral("-h"), QStringLiteral("--help"), QStringLiteral("-f"), QStringLiteral("--force"),
+            QStringLiteral("--private"), QStringLiteral("--no-date")},
+           {QStringLiteral("-o"), QStringLiteral("--output"), QStringLiteral("--tracker"), QStringLiteral("--web-seed"),
+            QStringLiteral("--piece-size"), QStringLiteral("--comment"), QStringLiteral("--name")});
+    if (const QString error = a.parse(args); !error.isEmpty())
+        return error;
+    const auto missing = [](const char *name) { return QStringLiteral("option %1 needs a value").arg(QLatin1String(name)); };
+    out.help = a.has(QStringLiteral("-h")) || a.has(QStringLiteral("--help"));
+    out.force = a.has(QStringLiteral("-f")) || a.has(QStringLiteral("--force"));
+    out.options.isPrivate = a.has(QStringLiteral("--private"));
+    out.options.includeCreationDate = !a.has(QStringLiteral("--no-date"));
+    for (const char *name : {"-o", "--output"}) {
+        for (const QString &value : a.values(QLatin1String(name))) {
+            if (value.isEmpty())
+                return missing(name);
             out.output = value;
-        } else if (name == u"--tracker") {
-            if (!takeValue())
-                return missing;
-            const QStringList tier = parseTier(value);
-            if (tier.isEmpty())
-                return QStringLiteral("empty tracker URL");
-            out.options.trackerTiers.append(tier);
-        } else if (name == u"--web-seed") {
-            if (!takeValue())
-                return missing;
-            if (value.trimmed().isEmpty())
-                return QStringLiteral("empty web seed URL");
-            out.options.webSeeds.append(value.trimmed());
-        } else if (name == u"--piece-size") {
-            if (!takeValue())
-                return missing;
-            const std::optional<qint64> size = parsePieceSize(value);
-            if (!size || !metainfo::isValidPieceSize(*size))
-                return QStringLiteral("bad piece size '%1': give a power of two from 16K to 512M")
-                    .arg(value);
-            out.options.pieceSize = *size;
-        } else if (name == u"--comment") {
-            if (!takeValue())
-                return missing;
-            out.options.comment = value;
-        } else if (name == u"--name") {
-            if (!takeValue() || value.isEmpty())
-                return missing;
-            out.options.name = value;
-        } else {
-            return QStringLiteral("unknown option '%1'").arg(name);
         }
+    }
+    for (const QString &value : a.values(QStringLiteral("--tracker"))) {
+        const QStringList tier = parseTier(value);
+        if (tier.isEmpty())
+            return QStringLiteral("empty tracker URL");
+        out.options.trackerTiers.append(tier);
+    }
+    for (const QString &value : a.values(QStringLiteral("--web-seed"))) {
+        if (value.trimmed().isEmpty())
+            return QStringLiteral("empty web seed URL");
+        out.options.webSeeds.append(value.trimmed());
+    }
+    for (const QString &value : a.values(QStringLiteral("--piece-size"))) {
+        const std::optional<qint64> size = parsePieceSize(value);
+        if (!size || !metainfo::isValidPieceSize(*size))
+            return QStringLiteral("bad piece size '%1': give a power of two from 16K to 512M").arg(value);
+        out.options.pieceSize = *size;
+    }
+    for (const QString &value : a.values(QStringLiteral("--comment")))
+        out.options.comment = value;
+    for (const QString &value : a.values(QStringLiteral("--name"))) {
+        if (value.isEmpty())
+            return missing("--name");
+        out.options.name = value;
     }
     if (out.help)
         return {};
+    const QStringList &positional = a.positional();
     if (positional.isEmpty())
         return QStringLiteral("no file or folder given");
     if (positional.size() > 1)
-        return QStringLiteral("one file or folder at a time (got '%1' and '%2')")
-            .arg(positional.at(0), positional.at(1));
+        return QStringLiteral("one file or folder at a time (got '%1' and '%2')").arg(positional.at(0), positional.at(1));
     if (out.output.isEmpty())
         return QStringLiteral("no output file given (-o out.torrent)");
     out.options.sourcePath = positional.first();
