@@ -5,13 +5,14 @@ Run with Debian's /usr/bin/python3 (package python3-libtorrent); other Pythons l
 
   lt_peer.py seed <torrent> <save_path> <listen_port> [--host H] [--peer host:port]...
   lt_peer.py download <torrent> <save_path> <listen_port> [--host H] [--peer host:port]...
-             [--timeout S]
+             [--timeout S] [--magnet]
 
 listen_port 0 picks a free port. The first line printed is "listening <host>:<port>"; then one
 "progress <state> <pieces>/<total> peers <n> down <bytes> up <bytes>" line about every 0.5 s.
 `seed` checks the data, prints "seeding" once every piece is verified, then serves until it is
 killed. `download` prints "complete" and exits 0 once every piece is verified; it exits 1 on an
-error or after --timeout seconds.
+error or after --timeout seconds. With --magnet it starts from the info-hash alone and fetches the
+metadata from its peers (BEP 9) before downloading.
 
 Only TCP (uTP is off: Swarmscope speaks TCP only), no DHT, LSD, UPnP or NAT-PMP, and no tracker
 is ever contacted: the torrent is loaded from its info dictionary alone and peers are given with
@@ -73,6 +74,13 @@ def wait_listening(ses, host):
     print("listening %s:%d" % (host, ses.listen_port()), flush=True)
 
 
+def add_magnet(ses, torrent, save_path):
+    info_hash = str(lt.torrent_info(torrent).info_hash())
+    atp = lt.parse_magnet_uri("magnet:?xt=urn:btih:" + info_hash)
+    atp.save_path = save_path
+    return ses.add_torrent(atp)
+
+
 def add_torrent(ses, torrent, save_path):
     original = lt.torrent_info(torrent)
     # Only the info dictionary: the torrent's trackers must never be contacted.
@@ -98,8 +106,11 @@ def drain_errors(ses):
 def run(args):
     ses = make_session(args.host, args.listen_port)
     wait_listening(ses, args.host)
-    handle, ti = add_torrent(ses, args.torrent, args.save_path)
-    total = ti.num_pieces()
+    if args.magnet:
+        handle, total = add_magnet(ses, args.torrent, args.save_path), -1
+    else:
+        handle, ti = add_torrent(ses, args.torrent, args.save_path)
+        total = ti.num_pieces()
     connected = False
     announced_seeding = False
     deadline = time.monotonic() + args.timeout if args.timeout > 0 else None
@@ -111,6 +122,9 @@ def run(args):
             print("error " + st.errc.message(), flush=True)
             return 1
         drain_errors(ses)
+        if total < 0 and st.has_metadata:
+            total = handle.torrent_file().num_pieces()
+            print("metadata received", flush=True)
         # Peers are added once the data check is over: a checking torrent drops connections.
         if not connected and st.state not in checking:
             for host, port in args.peer:
@@ -120,7 +134,7 @@ def run(args):
         if now - last_print >= PROGRESS_INTERVAL_S:
             print(progress_line(st, total), flush=True)
             last_print = now
-        done = st.state not in checking and st.num_pieces == total
+        done = total >= 0 and st.state not in checking and st.num_pieces == total
         if args.command == "seed" and done and not announced_seeding:
             print("seeding", flush=True)
             announced_seeding = True
@@ -146,6 +160,7 @@ def main():
     parser.add_argument("--host", default="127.0.0.2")
     parser.add_argument("--peer", type=parse_endpoint, action="append", default=[])
     parser.add_argument("--timeout", type=float, default=0, help="download: give up after S seconds")
+    parser.add_argument("--magnet", action="store_true", help="download: start from the info-hash alone")
     args = parser.parse_args()
     try:
         sys.exit(run(args))

@@ -137,9 +137,12 @@ private slots:
     void oursDownloadsFromLibtorrent();
     void libtorrentDownloadsFromOurs_data() { payloads(); }
     void libtorrentDownloadsFromOurs();
+    void libtorrentFetchesMetadataFromOurs_data() { payloads(); }
+    void libtorrentFetchesMetadataFromOurs();
 
 private:
     void payloads();
+    void libtorrentLeechesFromOurs(bool magnet);
     // Writes the payload under <tmp>/data and the torrent to <tmp>/t.torrent.
     bool makePayload(bool multiFile);
 
@@ -229,6 +232,18 @@ void TestEngineInterop::oursDownloadsFromLibtorrent()
 
 void TestEngineInterop::libtorrentDownloadsFromOurs()
 {
+    libtorrentLeechesFromOurs(false);
+}
+
+// A magnet link only: libtorrent fetches the info dictionary from our seeder (BEP 9 over BEP 10),
+// then the data.
+void TestEngineInterop::libtorrentFetchesMetadataFromOurs()
+{
+    libtorrentLeechesFromOurs(true);
+}
+
+void TestEngineInterop::libtorrentLeechesFromOurs(bool magnet)
+{
     QFETCH(bool, multiFile);
     QVERIFY(makePayload(multiFile));
 
@@ -243,13 +258,18 @@ void TestEngineInterop::libtorrentDownloadsFromOurs()
     QVERIFY2(ours.running(), qPrintable(ours.describe()));
 
     const QString downloadDir = m_tmp->filePath(QStringLiteral("lt"));
-    Child leecher(kPython, {kLtPeer, QStringLiteral("download"), m_torrentPath, downloadDir, QStringLiteral("0"),
+    QStringList leecherArgs{kLtPeer, QStringLiteral("download"), m_torrentPath, downloadDir, QStringLiteral("0"),
                             QStringLiteral("--host"), kLtAddress, QStringLiteral("--peer"),
                             QStringLiteral("%1:%2").arg(kOurAddress).arg(port), QStringLiteral("--timeout"),
-                            QString::number(kTransferTimeoutMs / 1000 - 5)});
+                            QString::number(kTransferTimeoutMs / 1000 - 5)};
+    if (magnet)
+        leecherArgs << QStringLiteral("--magnet");
+    Child leecher(kPython, leecherArgs);
     QVERIFY2(leecher.finishedOk(kTransferTimeoutMs),
              qPrintable(leecher.describe() + QStringLiteral("\n--- our seeder:\n") + ours.describe()));
     QVERIFY2(leecher.out().contains(QLatin1String("\ncomplete")), qPrintable(leecher.describe()));
+    if (magnet)
+        QVERIFY2(leecher.out().contains(QLatin1String("metadata received")), qPrintable(leecher.describe()));
     QCOMPARE(testutil::compareTrees(*m_info, m_dataDir, downloadDir), QString());
     QVERIFY2(ours.running(), qPrintable(ours.describe()));
 }
