@@ -1,5 +1,7 @@
 #include "peers/peersmodel.h"
 
+#include "models/changedspans.h"
+
 #include "format/units.h"
 #include "peers/peertext.h"
 
@@ -86,32 +88,18 @@ void PeersModel::setPeers(const QList<PeerSnapshot> &input)
     }
 
     // Updates in place: one dataChanged per run of consecutive changed rows.
-    int runStart = -1;
-    int runFirstColumn = ColumnCount;
-    int runLastColumn = -1;
-    const auto flushRun = [&](int endRow) {
-        if (runStart >= 0)
-            emit dataChanged(index(runStart, runFirstColumn), index(endRow, runLastColumn));
-        runStart = -1;
-        runFirstColumn = ColumnCount;
-        runLastColumn = -1;
-    };
+    ChangedSpans spans(ColumnCount, [this](int firstRow, int lastRow, int firstColumn, int lastColumn) {
+        emit dataChanged(index(firstRow, firstColumn), index(lastRow, lastColumn));
+    });
     QList<bool> present(peers.size(), false);
     for (int r = 0; r < m_peers.size(); ++r) {
         const int from = incoming.value(m_keys[r]);
         present[from] = true;
         const auto [first, last] = changedColumns(m_peers[r], peers[from]);
         m_peers[r] = peers[from];
-        if (first > last) {
-            flushRun(r - 1);
-            continue;
-        }
-        if (runStart < 0)
-            runStart = r;
-        runFirstColumn = std::min(runFirstColumn, first);
-        runLastColumn = std::max(runLastColumn, last);
+        spans.row(r, first, last);
     }
-    flushRun(static_cast<int>(m_peers.size()) - 1);
+    spans.finish(static_cast<int>(m_peers.size()) - 1);
 
     // Newcomers, in the order given, in one insertion at the end.
     QList<int> added;

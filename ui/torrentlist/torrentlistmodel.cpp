@@ -1,5 +1,7 @@
 #include "torrentlist/torrentlistmodel.h"
 
+#include "models/changedspans.h"
+
 #include "format/units.h"
 
 #include <QHash>
@@ -85,31 +87,17 @@ void TorrentListModel::setRows(const QList<TorrentRow> &rows)
 
     // Updates in place, one dataChanged per run of changed rows.
     QHash<metainfo::InfoHash, bool> present;
-    int runStart = -1;
-    int runFirstColumn = ColumnCount;
-    int runLastColumn = -1;
-    const auto flushRun = [&](int endRow) {
-        if (runStart >= 0)
-            emit dataChanged(index(runStart, runFirstColumn), index(endRow, runLastColumn));
-        runStart = -1;
-        runFirstColumn = ColumnCount;
-        runLastColumn = -1;
-    };
+    ChangedSpans spans(ColumnCount, [this](int firstRow, int lastRow, int firstColumn, int lastColumn) {
+        emit dataChanged(index(firstRow, firstColumn), index(lastRow, lastColumn));
+    });
     for (int r = 0; r < m_rows.size(); ++r) {
         const TorrentRow &next = rows[incoming.value(m_rows[r].infoHash)];
         present.insert(next.infoHash, true);
         const auto [first, last] = changedColumns(m_rows[r], next);
         m_rows[r] = next;
-        if (first > last) {
-            flushRun(r - 1);
-            continue;
-        }
-        if (runStart < 0)
-            runStart = r;
-        runFirstColumn = std::min(runFirstColumn, first);
-        runLastColumn = std::max(runLastColumn, last);
+        spans.row(r, first, last);
     }
-    flushRun(static_cast<int>(m_rows.size()) - 1);
+    spans.finish(static_cast<int>(m_rows.size()) - 1);
 
     // Newcomers, in the order given, appended at once.
     QList<TorrentRow> added;
