@@ -5,6 +5,7 @@
 #include "state/statewriter.h"
 #include "storage/diskio.h"
 #include "tracker/httptrackerclient.h"
+#include "tracker/udptrackerclient.h"
 #include "version.h"
 #include "wire/peerid.h"
 
@@ -118,6 +119,15 @@ bool Session::start(QString *error)
         return false;
     }
     connect(m_listener, &QTcpServer::newConnection, this, &Session::onNewConnection);
+    if (m_settings.announceToTrackers) {
+        // One UDP socket for every UDP tracker, on the address we listen on.
+        m_udpTrackers = new tracker::UdpTrackerClient(this, quint32(m_rng()));
+        QString why;
+        if (m_udpTrackers->bind(m_settings.listenAddress, 0, &why))
+            m_services.udpTrackers = m_udpTrackers;
+        else
+            emit stateError(QStringLiteral("UDP trackers are off: %1").arg(why));
+    }
     if (m_settings.persistState)
         restore();
     m_tickTimer.start();
@@ -433,7 +443,8 @@ void Session::shutdown(std::function<void()> done)
         if (done)
             done();
     };
-    if (m_trackers->pendingCount() == 0) {
+    auto pending = [this] { return m_trackers->pendingCount() + (m_udpTrackers ? m_udpTrackers->pendingCount() : 0); };
+    if (pending() == 0) {
         finish();
         return;
     }
@@ -441,8 +452,8 @@ void Session::shutdown(std::function<void()> done)
     timer->setSingleShot(false);
     timer->setInterval(50);
     auto deadline = std::make_shared<TimePoint>(now + std::chrono::seconds(3));
-    connect(timer, &QTimer::timeout, this, [this, timer, deadline, finish] {
-        if (m_trackers->pendingCount() == 0 || Clock::now() > *deadline) {
+    connect(timer, &QTimer::timeout, this, [timer, deadline, finish, pending] {
+        if (pending() == 0 || Clock::now() > *deadline) {
             timer->stop();
             timer->deleteLater();
             finish();

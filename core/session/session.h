@@ -26,6 +26,7 @@ class StateWriter;
 }
 namespace swarmscope::tracker {
 class HttpTrackerClient;
+class UdpTrackerClient;
 }
 
 namespace swarmscope::session {
@@ -103,6 +104,7 @@ private:
     std::unique_ptr<storage::DiskIo> m_disk;
     std::unique_ptr<state::StateWriter> m_state;
     std::unique_ptr<tracker::HttpTrackerClient> m_trackers;
+    tracker::UdpTrackerClient *m_udpTrackers = nullptr; // child; bound when the session starts
     QTcpServer *m_listener = nullptr;
     swarm::TokenBucket m_globalDown;
     swarm::TokenBucket m_globalUp;

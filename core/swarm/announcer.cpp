@@ -1,21 +1,27 @@
 #include "swarm/announcer.h"
 
 #include <QDateTime>
+#include <QTimer>
 
 namespace swarmscope::swarm {
 
 Announcer::Announcer(const QList<QStringList> &tiers, const metainfo::InfoHash &infoHash, const QByteArray &peerId,
-                     const QByteArray &key, tracker::HttpTrackerClient *client, std::mt19937 &rng)
-    : m_tiers(tiers, rng), m_infoHash(infoHash), m_peerId(peerId), m_key(key), m_client(client)
+                     const QByteArray &key, tracker::HttpTrackerClient *client,
+                     tracker::UdpTrackerClient *udpClient, std::mt19937 &rng)
+    : m_tiers(tiers, rng), m_infoHash(infoHash), m_peerId(peerId), m_key(key), m_client(client),
+      m_udpClient(udpClient)
 {
 }
 
 Announcer::~Announcer()
 {
     *m_alive = false;
-    if (m_client)
-        for (quint64 id : m_pending)
+    for (const auto &[udp, id] : m_pending) {
+        if (udp && m_udpClient)
+            m_udpClient->cancel(id);
+        else if (!udp && m_client)
             m_client->cancel(id);
+    }
 }
 
 void Announcer::start(TimePoint now)
@@ -47,15 +53,13 @@ void Announcer::announceNow(TimePoint now)
 void Announcer::tick(TimePoint now)
 {
     if (!m_tiers.isRunning() || !m_client)
-        return;
+        return; // no client: announcing is off (benchmarks, --no-trackers)
     while (auto job = m_tiers.nextJob(now))
         send(*job, now);
 }
 
 void Announcer::send(const tracker::AnnounceJob &job, TimePoint)
 {
-    if (!m_client)
-        return;
     tracker::AnnounceRequest request;
     request.infoHash = m_infoHash;
     request.peerId = m_peerId;
@@ -69,11 +73,12 @@ void Announcer::send(const tracker::AnnounceJob &job, TimePoint)
     request.trackerId = job.trackerId;
     request.numWant = job.event == tracker::AnnounceEvent::Stopped ? 0 : 80;
     const std::shared_ptr<bool> alive = m_alive;
-    auto id = std::make_shared<quint64>(0);
-    *id = m_client->announce(job.url, request, [this, alive, job, id](const tracker::AnnounceResult &result) {
+    const bool udp = job.url.startsWith(QLatin1String("udp://"), Qt::CaseInsensitive);
+    auto pending = std::make_shared<std::pair<bool, quint64>>(udp, 0);
+    auto done = [this, alive, job, pending](const tracker::AnnounceResult &result) {
         if (!*alive)
             return;
-        m_pending.removeOne(*id);
+        m_pending.removeOne(*pending);
         const TimePoint now = Clock::now();
         if (result.response && !result.response->failed()) {
             m_tiers.onSuccess(job, *result.response, now);
@@ -84,8 +89,14 @@ void Announcer::send(const tracker::AnnounceJob &job, TimePoint)
         } else {
             m_tiers.onFailure(job, result.error, now);
         }
-    });
-    m_pending << *id;
+    };
+    if (udp && !m_udpClient) {
+        // Reported later, as a real failure would be: the tiers move on to the next tracker.
+        QTimer::singleShot(0, [done] { done(tracker::AnnounceResult{std::nullopt, QStringLiteral("UDP trackers are off")}); });
+        return;
+    }
+    pending->second = udp ? m_udpClient->announce(job.url, request, done) : m_client->announce(job.url, request, done);
+    m_pending << *pending;
 }
 
 QList<session::TrackerSnapshot> Announcer::snapshot(TimePoint now) const

@@ -1,9 +1,11 @@
-// Announces one torrent to its HTTP trackers (BEP 3, tiers per BEP 12): TrackerTiers decides
-// whom and when, HttpTrackerClient carries it out. Driven by the torrent's tick.
+// Announces one torrent to its trackers (tiers per BEP 12): TrackerTiers decides whom and when;
+// HttpTrackerClient (BEP 3) or UdpTrackerClient (BEP 15), by the URL's scheme, carries it out.
+// Driven by the torrent's tick.
 #pragma once
 
 #include "session/snapshot.h"
 #include "tracker/httptrackerclient.h"
+#include "tracker/udptrackerclient.h"
 #include "tracker/trackertiers.h"
 
 #include <QObject>
@@ -25,7 +27,8 @@ public:
     using PeersFn = std::function<void(const QList<tracker::TrackerPeer> &)>;
 
     Announcer(const QList<QStringList> &tiers, const metainfo::InfoHash &infoHash, const QByteArray &peerId,
-              const QByteArray &key, tracker::HttpTrackerClient *client, std::mt19937 &rng);
+              const QByteArray &key, tracker::HttpTrackerClient *client, tracker::UdpTrackerClient *udpClient,
+              std::mt19937 &rng);
     ~Announcer();
 
     void setPort(quint16 port) { m_port = port; }
@@ -53,9 +56,10 @@ private:
     QByteArray m_key;
     quint16 m_port = 0;
     tracker::HttpTrackerClient *m_client;
+    tracker::UdpTrackerClient *m_udpClient;
     StatsFn m_stats;
     PeersFn m_peersFound;
-    QList<quint64> m_pending;
+    QList<std::pair<bool, quint64>> m_pending; // (over UDP, request id)
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
 

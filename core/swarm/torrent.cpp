@@ -36,7 +36,7 @@ Torrent::Torrent(storage::StorageId storageId, TorrentParams params, const Torre
     m_announcer = std::make_unique<Announcer>(m_info.trackerTiers, m_info.infoHash,
                                               services.peerOptions.ourPeerId, services.trackerKey,
                                               services.settings->announceToTrackers ? services.trackers : nullptr,
-                                              *services.rng);
+                                              services.udpTrackers, *services.rng);
     m_announcer->setStats([this] {
         return AnnounceStats{m_sessionUploaded, m_sessionDownloaded, m_info.totalSize - wantedDoneBytes()};
     });

@@ -38,6 +38,7 @@ struct TorrentServices {
     storage::DiskIo *disk = nullptr;
     state::StateWriter *state = nullptr; // null when nothing is persisted
     tracker::HttpTrackerClient *trackers = nullptr;
+    tracker::UdpTrackerClient *udpTrackers = nullptr;
     TokenBucket *globalDown = nullptr;
     TokenBucket *globalUp = nullptr;
     const session::SessionSettings *settings = nullptr;

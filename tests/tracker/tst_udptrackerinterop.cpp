@@ -1,7 +1,12 @@
 // UdpTrackerClient against a real UDP tracker: Debian's opentracker on 127.0.0.1. Debian builds
 // it in whitelist mode, so the test hash goes into an access list (-w) first. Skipped with a
 // message when the binary is missing (packaging/dev.sh installs it for the tests).
+#include "metainfo/torrentcreator.h"
+#include "metainfo/torrentinfo.h"
 #include "tracker/udptrackerclient.h"
+
+#include <QDir>
+#include <QRandomGenerator>
 
 #include <QFile>
 #include <QProcess>
@@ -95,6 +100,10 @@ private slots:
         QFile list(m_dir.filePath(QStringLiteral("whitelist.txt")));
         QVERIFY(list.open(QIODevice::WriteOnly));
         list.write(listed.toHex().toLatin1() + '\n');
+        // The engine test's torrent: its info-hash does not depend on its trackers, so it can be
+        // listed before the tracker's port is known.
+        QVERIFY(makePayloadTorrent());
+        list.write(m_payload.infoHash.toHex().toLatin1() + '\n');
         list.close();
         list.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
 
@@ -192,7 +201,72 @@ private slots:
         QVERIFY2(r.error.contains(QLatin1String("bad announce reply")), qPrintable(r.error));
     }
 
+    // Two engines (the CLI) find each other through opentracker alone: no --peer given.
+    void enginesFindEachOtherThroughIt()
+    {
+        m_payload.trackerTiers = {{m_url}};
+        const QString torrentPath = m_dir.filePath(QStringLiteral("udp.torrent"));
+        QFile t(torrentPath);
+        QVERIFY(t.open(QIODevice::WriteOnly));
+        t.write(metainfo::encodeTorrentFile(m_payload));
+        t.close();
+        const QString cli = QStringLiteral(SWARMSCOPE_CLI);
+        const QStringList common{QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                                 QStringLiteral("0"), QStringLiteral("--quiet")};
+        QProcess seeder;
+        seeder.setProcessChannelMode(QProcess::MergedChannels);
+        seeder.start(cli, QStringList{QStringLiteral("seed"), torrentPath, QStringLiteral("--save"), m_dir.path(),
+                                      QStringLiteral("--state-dir"), m_dir.filePath(QStringLiteral("state-seed"))}
+                              + common);
+        QVERIFY(seeder.waitForStarted(5000));
+        QProcess leecher;
+        leecher.setProcessChannelMode(QProcess::MergedChannels);
+        const QString downloads = m_dir.filePath(QStringLiteral("downloads"));
+        leecher.start(cli, QStringList{QStringLiteral("download"), torrentPath, QStringLiteral("--save"), downloads,
+                                       QStringLiteral("--state-dir"), m_dir.filePath(QStringLiteral("state-leech")),
+                                       QStringLiteral("--exit-when-done")}
+                               + common);
+        QVERIFY(leecher.waitForStarted(5000));
+        const bool finished = leecher.waitForFinished(60'000);
+        seeder.terminate();
+        seeder.waitForFinished(10'000);
+        if (!finished)
+            leecher.kill();
+        QVERIFY2(finished && leecher.exitCode() == 0,
+                 qPrintable(QStringLiteral("leecher: %1\nseeder: %2")
+                                .arg(QString::fromLocal8Bit(leecher.readAll()), QString::fromLocal8Bit(seeder.readAll()))));
+        QFile original(m_dir.filePath(QStringLiteral("payload.bin")));
+        QFile copy(QDir(downloads).filePath(QStringLiteral("payload.bin")));
+        QVERIFY(original.open(QIODevice::ReadOnly) && copy.open(QIODevice::ReadOnly));
+        QVERIFY(original.readAll() == copy.readAll());
+    }
+
 private:
+    bool makePayloadTorrent()
+    {
+        QFile f(m_dir.filePath(QStringLiteral("payload.bin")));
+        if (!f.open(QIODevice::WriteOnly))
+            return false;
+        QByteArray data(1'000'000, Qt::Uninitialized);
+        QRandomGenerator rng(7);
+        for (char &c : data)
+            c = static_cast<char>(rng.bounded(256));
+        f.write(data);
+        f.close();
+        metainfo::CreateOptions options;
+        options.sourcePath = f.fileName();
+        options.pieceSize = 32 * 1024;
+        options.includeCreationDate = false;
+        const auto bytes = metainfo::createTorrent(options);
+        if (!bytes)
+            return false;
+        auto info = metainfo::parseTorrent(*bytes);
+        if (!info)
+            return false;
+        m_payload = *info;
+        return true;
+    }
+
     void stopTracker()
     {
         if (m_tracker.state() != QProcess::NotRunning) {
@@ -206,6 +280,7 @@ private:
     UdpTrackerClient m_client{nullptr, 11};
     UdpTrackerClient m_other{nullptr, 12};
     QString m_url;
+    metainfo::TorrentInfo m_payload;
 };
 
 QTEST_GUILESS_MAIN(TestUdpTrackerInterop)
