@@ -152,13 +152,13 @@ swarm::Torrent *Session::createTorrent(swarm::TorrentParams params, TorrentState
 {
     const storage::StorageId id = m_nextStorageId++;
     const QString savePath = params.savePath;
+    QList<quint8> priorities; // empty: every file wanted
+    for (char c : params.filePriorities)
+        priorities << quint8(c);
+    if (priorities.size() != params.info.files.size())
+        priorities.clear();
     auto *t = new swarm::Torrent(id, std::move(params), m_services, this);
-    m_disk->addStorage(id, storage::StorageSpec::fromTorrent(t->info(), savePath, [&] {
-                           QList<quint8> out;
-                           for (char c : t->record().filePriorities)
-                               out << quint8(c);
-                           return out;
-                       }()));
+    m_disk->addStorage(id, storage::StorageSpec::fromTorrent(t->info(), savePath, priorities));
     m_torrents.insert(t->infoHash(), t);
     m_order << t->infoHash();
     m_byStorage.insert(id, t);

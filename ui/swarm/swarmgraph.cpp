@@ -1,4 +1,5 @@
 #include "swarm/swarmgraph.h"
+#include "swarm/tooltipevent.h"
 
 #include "format/units.h"
 #include "peers/peertext.h"
@@ -500,15 +501,8 @@ QSize SwarmGraph::minimumSizeHint() const { return {240, 200}; }
 
 bool SwarmGraph::event(QEvent *event)
 {
-    if (event->type() == QEvent::ToolTip) {
-        const auto *help = static_cast<QHelpEvent *>(event);
-        const QString text = toolTipAt(help->pos());
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(help->globalPos(), text, this);
+    if (answerToolTip(this, event, [this](const QPoint &pos) { return toolTipAt(pos); }))
         return true;
-    }
     return QWidget::event(event);
 }
 

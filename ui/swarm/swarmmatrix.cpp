@@ -1,4 +1,5 @@
 #include "swarm/swarmmatrix.h"
+#include "swarm/tooltipevent.h"
 
 #include "peers/peertext.h"
 #include "swarm/piecesbar.h"
@@ -413,15 +414,8 @@ void SwarmMatrix::changeEvent(QEvent *event)
 
 bool SwarmMatrix::event(QEvent *event)
 {
-    if (event->type() == QEvent::ToolTip) {
-        const auto *help = static_cast<QHelpEvent *>(event);
-        const QString text = toolTipAt(help->pos());
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(help->globalPos(), text, this);
+    if (answerToolTip(this, event, [this](const QPoint &pos) { return toolTipAt(pos); }))
         return true;
-    }
     return QWidget::event(event);
 }
 
