@@ -20,7 +20,7 @@ build_packages=(cmake ninja-build g++ pkg-config
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools)
 run_packages=(fonts-dejavu-core)
 # Real peers and tools nobody here wrote, for the interop tests.
-test_packages=(mktorrent transmission-cli python3-libtorrent python3 opentracker)
+test_packages=(mktorrent transmission-cli transmission-daemon aria2 python3-libtorrent python3 opentracker)
 fuzz_packages=(clang libclang-rt-14-dev)
 
 log() { printf '[dev.sh] %s\n' "$*" >&2; }
@@ -39,11 +39,16 @@ install_missing() {
   log "installing: ${missing[*]}"
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  # Debian's opentracker package enables a system-wide tracker on port 6969; the tests start
-  # their own on loopback, so keep the service off where systemd runs.
-  if [[ " ${missing[*]} " == *" opentracker "* ]] && command -v systemctl >/dev/null \
-     && systemctl is-system-running >/dev/null 2>&1; then
-    "${sudo[@]}" systemctl disable --now opentracker.service >/dev/null 2>&1 || true
+  # Debian's opentracker and transmission-daemon packages enable system-wide services (a
+  # tracker on port 6969, a peer on 51413); the tests start their own on loopback, so keep the
+  # services off where systemd runs.
+  if command -v systemctl >/dev/null && systemctl is-system-running >/dev/null 2>&1; then
+    local service
+    for service in opentracker transmission-daemon; do
+      if [[ " ${missing[*]} " == *" $service "* ]]; then
+        "${sudo[@]}" systemctl disable --now "$service.service" >/dev/null 2>&1 || true
+      fi
+    done
   fi
 }
 

@@ -22,8 +22,8 @@ using state::TorrentState;
 namespace {
 
 const char *const kDownloadUsage =
-    "Usage: swarmscope-cli download <file.torrent> --save DIR [options]\n"
-    "       swarmscope-cli seed <file.torrent> --save DIR [options]\n"
+    "Usage: swarmscope-cli download <file.torrent|magnet-link> --save DIR [options]\n"
+    "       swarmscope-cli seed <file.torrent|magnet-link> --save DIR [options]\n"
     "\n"
     "  --save DIR          where the files are (created for a download if missing)\n"
     "  --state-dir DIR     the state database folder (default: the XDG data folder)\n"
@@ -35,10 +35,16 @@ const char *const kDownloadUsage =
     "  --max-down KIB      download limit in KiB/s (0 = unlimited)\n"
     "  --max-up KIB        upload limit in KiB/s (0 = unlimited)\n"
     "  --no-trackers       do not announce to the torrent's trackers\n"
+    "  --no-dht            DHT off\n"
+    "  --dht-bootstrap HOST:PORT  bootstrap the DHT from this node instead of the\n"
+    "                      well-known routers; may be repeated\n"
+    "  --dht-port N        the DHT's UDP port (default: the listen port)\n"
     "  --quiet             no progress output\n";
 
 struct Job {
-    metainfo::TorrentInfo info;
+    metainfo::InfoHash infoHash;
+    std::optional<metainfo::TorrentInfo> info;     // a .torrent
+    std::optional<metainfo::MagnetLink> magnet;    // or a magnet link
     QString savePath;
     QList<swarm::Endpoint> peers;
     bool seedAfter = false;
@@ -60,7 +66,7 @@ public:
     {
         const session::TorrentSnapshot *t = nullptr;
         for (const session::TorrentSnapshot &candidate : s->torrents)
-            if (candidate.infoHash == m_job.info.infoHash)
+            if (candidate.infoHash == m_job.infoHash)
                 t = &candidate;
         if (!t || m_finishing)
             return;
@@ -125,9 +131,10 @@ private:
 int run(const QStringList &args, Io io, bool seedVerb)
 {
     Args a({QStringLiteral("--seed"), QStringLiteral("--exit-when-done"), QStringLiteral("--quiet"),
-            QStringLiteral("--no-trackers"), QStringLiteral("--help"), QStringLiteral("-h")},
+            QStringLiteral("--no-trackers"), QStringLiteral("--no-dht"), QStringLiteral("--help"), QStringLiteral("-h")},
            {QStringLiteral("--save"), QStringLiteral("--state-dir"), QStringLiteral("--port"), QStringLiteral("--bind"),
-            QStringLiteral("--peer"), QStringLiteral("--max-down"), QStringLiteral("--max-up")});
+            QStringLiteral("--peer"), QStringLiteral("--max-down"), QStringLiteral("--max-up"),
+            QStringLiteral("--dht-bootstrap"), QStringLiteral("--dht-port")});
     const char *verb = seedVerb ? "seed" : "download";
     auto bad = [&](const QString &message) {
         io.err << "swarmscope-cli " << verb << ": " << message << '\n';
@@ -140,7 +147,7 @@ int run(const QStringList &args, Io io, bool seedVerb)
         return ExitOk;
     }
     if (a.positional().size() != 1)
-        return bad(QStringLiteral("expected one .torrent file (see --help)"));
+        return bad(QStringLiteral("expected one .torrent file or magnet link (see --help)"));
     if (!a.has(QStringLiteral("--save")))
         return bad(QStringLiteral("--save DIR is required"));
     if (a.has(QStringLiteral("--seed")) && a.has(QStringLiteral("--exit-when-done")))
@@ -150,16 +157,17 @@ int run(const QStringList &args, Io io, bool seedVerb)
     const QString input = a.positional().first();
     if (metainfo::isMagnetUri(input)) {
         QString error;
-        if (!metainfo::parseMagnet(input, &error))
+        job.magnet = metainfo::parseMagnet(input, &error);
+        if (!job.magnet)
             return bad(QStringLiteral("invalid magnet link: ") + error);
-        return bad(QStringLiteral("magnet links need the metadata exchange (BEP 9), which is not built yet; "
-                                  "use the .torrent file"));
+        job.infoHash = job.magnet->infoHash;
+    } else {
+        metainfo::ParseError parseError;
+        job.info = metainfo::loadTorrentFile(input, &parseError);
+        if (!job.info)
+            return bad(input + QStringLiteral(": ") + parseError.toString());
+        job.infoHash = job.info->infoHash;
     }
-    metainfo::ParseError parseError;
-    auto info = metainfo::loadTorrentFile(input, &parseError);
-    if (!info)
-        return bad(input + QStringLiteral(": ") + parseError.toString());
-    job.info = *info;
     job.savePath = QDir(a.value(QStringLiteral("--save"))).absolutePath();
     job.seedAfter = a.has(QStringLiteral("--seed"));
     job.seedOnly = seedVerb;
@@ -191,6 +199,18 @@ int run(const QStringList &args, Io io, bool seedVerb)
         (name == u"--max-down" ? settings.maxDownloadRate : settings.maxUploadRate) = *rate;
     }
     settings.announceToTrackers = !a.has(QStringLiteral("--no-trackers"));
+    settings.dhtEnabled = !a.has(QStringLiteral("--no-dht"));
+    if (a.has(QStringLiteral("--dht-port"))) {
+        auto port = a.port(QStringLiteral("--dht-port"), &error);
+        if (!port)
+            return bad(error);
+        settings.dhtPort = *port;
+    }
+    for (const QString &node : a.values(QStringLiteral("--dht-bootstrap"))) {
+        if (!parseHostPort(node))
+            return bad(QStringLiteral("--dht-bootstrap wants HOST:PORT, not '%1'").arg(node));
+        settings.dhtBootstrap << node;
+    }
     for (const QString &p : a.values(QStringLiteral("--peer"))) {
         auto hostPort = parseHostPort(p);
         if (!hostPort)
@@ -211,12 +231,20 @@ int run(const QStringList &args, Io io, bool seedVerb)
         return ExitFailure;
     }
     Runner runner(engine, job, io);
-    session::AddTorrentParams params;
-    params.info = job.info;
-    params.savePath = job.savePath;
-    params.peers = job.peers;
-    engine.addTorrent(params);
-    engine.setWatched({job.info.infoHash});
+    if (job.magnet) {
+        session::AddMagnetParams params;
+        params.magnet = *job.magnet;
+        params.savePath = job.savePath;
+        params.peers = job.peers;
+        engine.addMagnet(params);
+    } else {
+        session::AddTorrentParams params;
+        params.info = *job.info;
+        params.savePath = job.savePath;
+        params.peers = job.peers;
+        engine.addTorrent(params);
+    }
+    engine.setWatched({job.infoHash});
     return QCoreApplication::exec();
 }
 

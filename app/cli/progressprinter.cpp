@@ -36,6 +36,12 @@ ProgressPrinter::ProgressPrinter(QTextStream &err) : m_err(err), m_terminal(::is
 
 QString ProgressPrinter::line(const session::TorrentSnapshot &t) const
 {
+    if (!t.hasMetadata)
+        return QStringLiteral("%1 fetching metadata %2/%3 pieces from %4 peers")
+            .arg(stateName(t.state))
+            .arg(t.metadataPiecesReceived)
+            .arg(t.metadataPieces)
+            .arg(t.peersConnected);
     return QStringLiteral("%1 %2% %3/%4 pieces  down %5  up %6  peers %7+%8 seeds  eta %9")
         .arg(stateName(t.state))
         .arg(t.progress * 100.0, 0, 'f', 1)

@@ -81,10 +81,58 @@ void PeerConnection::acceptFor(const metainfo::InfoHash &infoHash)
 
 void PeerConnection::setPieceCount(int pieceCount)
 {
+    const bool hadMetadata = m_pieceCount >= 0;
     m_pieceCount = pieceCount;
     m_decoder.setPieceCount(pieceCount);
     if (m_pieces.size() != pieceCount)
         m_pieces = Bitfield(pieceCount);
+    if (hadMetadata || pieceCount < 0)
+        return;
+    // The metadata arrived while connected (a magnet): what the peer said it has now counts.
+    if (m_pendingPieceInfo == PendingPieceInfo::All || m_pendingPieceInfo == PendingPieceInfo::None) {
+        m_pieces = Bitfield(pieceCount, m_pendingPieceInfo == PendingPieceInfo::All);
+    } else if (m_pendingPieceInfo == PendingPieceInfo::Bitfield) {
+        auto bits = Bitfield::fromWire(m_pendingBitfield, pieceCount);
+        if (!bits) {
+            close(QStringLiteral("its bitfield does not fit the torrent's %1 pieces").arg(pieceCount));
+            return;
+        }
+        m_pieces = *bits;
+    }
+    for (quint32 piece : std::as_const(m_pendingHaves)) {
+        if (piece >= quint32(pieceCount)) {
+            close(QStringLiteral("have for piece %1 of %2").arg(piece).arg(pieceCount));
+            return;
+        }
+        m_pieces.set(int(piece));
+    }
+    m_pendingBitfield.clear();
+    m_pendingHaves.clear();
+}
+
+bool PeerConnection::keepPieceInfo(const wire::Message &m)
+{
+    using wire::MessageType;
+    constexpr qsizetype kMaxPendingHaves = 1 << 16;
+    switch (m.type) {
+    case MessageType::Bitfield:
+        m_pendingPieceInfo = PendingPieceInfo::Bitfield;
+        m_pendingBitfield = m.payload; // the decoder already bounded its size
+        break;
+    case MessageType::HaveAll:
+    case MessageType::HaveNone:
+        if (!m_fast)
+            return false;
+        m_pendingPieceInfo = m.type == MessageType::HaveAll ? PendingPieceInfo::All : PendingPieceInfo::None;
+        break;
+    case MessageType::Have:
+        if (m_pendingHaves.size() < kMaxPendingHaves)
+            m_pendingHaves << m.index;
+        break;
+    default:
+        break;
+    }
+    return true;
 }
 
 void PeerConnection::sendHandshake()
@@ -215,9 +263,13 @@ bool PeerConnection::handleMessage(const wire::Message &m, TimePoint now)
     if (m.type != MessageType::KeepAlive && m.type != MessageType::Extended && m.type != MessageType::Port
         && m.type != MessageType::Unknown)
         m_gotPieceInfo = true;
+    if (m_pieceCount < 0 && !keepPieceInfo(m))
+        return protocolError(QStringLiteral("%1 without the fast extension").arg(wire::messageName(m.type)));
     if (m_pieceCount < 0 && m.type != MessageType::KeepAlive && m.type != MessageType::Extended
-        && m.type != MessageType::Unknown && m.type != MessageType::Port)
-        return true; // no metadata yet: piece messages mean nothing to us
+        && m.type != MessageType::Unknown && m.type != MessageType::Port && m.type != MessageType::Choke
+        && m.type != MessageType::Unchoke && m.type != MessageType::Interested
+        && m.type != MessageType::NotInterested)
+        return true; // no metadata yet: what it has is kept (keepPieceInfo), requests mean nothing
 
     switch (m.type) {
     case MessageType::KeepAlive:
@@ -393,6 +445,18 @@ void PeerConnection::sendExtended(quint8 id, const QByteArray &payload)
 void PeerConnection::sendPort(quint16 port)
 {
     write(wire::encodePort(port));
+}
+
+void PeerConnection::sendAllowedFast(int piece)
+{
+    if (m_fast)
+        write(wire::encodeAllowedFast(quint32(piece)));
+}
+
+void PeerConnection::sendSuggest(int piece)
+{
+    if (m_fast)
+        write(wire::encodeSuggest(quint32(piece)));
 }
 
 bool PeerConnection::forgetRequest(const BlockRequest &block)

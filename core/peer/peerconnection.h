@@ -76,7 +76,9 @@ public:
     void setHandler(Handler *handler) { m_handler = handler; }
     // For incoming connections once the torrent is known: sends our handshake.
     void acceptFor(const metainfo::InfoHash &infoHash);
-    // Once the torrent knows its piece count (needed to validate bitfields and indices).
+    // Once the torrent knows its piece count (needed to validate bitfields and indices). Piece
+    // information received before (a magnet's peers, while the metadata was fetched) is applied
+    // then; if it does not fit the count, the connection closes.
     void setPieceCount(int pieceCount);
 
     PeerId id() const { return m_id; }
@@ -111,6 +113,8 @@ public:
     void sendBlock(const BlockRequest &block, const QByteArray &data, TimePoint now);
     void sendExtended(quint8 id, const QByteArray &payload);
     void sendPort(quint16 port);
+    void sendAllowedFast(int piece); // BEP 6; no-op without the fast extension
+    void sendSuggest(int piece);     // BEP 6; no-op without the fast extension
 
     // Our requests to it, oldest first.
     const std::deque<OutstandingRequest> &outstanding() const { return m_outstanding; }
@@ -152,6 +156,9 @@ private:
     void write(const QByteArray &bytes);
     bool handleMessage(const wire::Message &m, TimePoint now);
     bool validBlock(const wire::Message &m) const;
+    // Before the metadata (magnets): keeps bitfield / have all / have none / have for later.
+    // False for a message the protocol forbids here.
+    bool keepPieceInfo(const wire::Message &m);
 
     PeerId m_id;
     QPointer<QTcpSocket> m_socket;
@@ -170,6 +177,10 @@ private:
     int m_pieceCount = -1;
     bool m_fast = false;
     bool m_gotPieceInfo = false; // bitfield / have all / have none seen
+    enum class PendingPieceInfo : quint8 { Nothing, Bitfield, All, None };
+    PendingPieceInfo m_pendingPieceInfo = PendingPieceInfo::Nothing;
+    QByteArray m_pendingBitfield;
+    QList<quint32> m_pendingHaves;
 
     bool m_amChoking = true;
     bool m_amInterested = false;

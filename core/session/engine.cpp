@@ -44,6 +44,7 @@ bool Engine::start(QString *error)
         Qt::BlockingQueuedConnection);
     connect(m_session, &Session::snapshotReady, this, &Engine::storeSnapshot);
     connect(m_session, &Session::torrentAdded, this, &Engine::torrentAdded);
+    connect(m_session, &Session::metadataReceived, this, &Engine::metadataReceived);
     connect(m_session, &Session::torrentCompleted, this, &Engine::torrentCompleted);
     connect(m_session, &Session::torrentError, this, &Engine::torrentError);
     if (!ok) {
@@ -77,6 +78,15 @@ void Engine::addTorrent(const AddTorrentParams &params)
     post([this, params] {
         QString error;
         if (!m_session->addTorrent(params, &error))
+            QMetaObject::invokeMethod(this, [this, error] { emit addFailed(error); }, Qt::QueuedConnection);
+    });
+}
+
+void Engine::addMagnet(const AddMagnetParams &params)
+{
+    post([this, params] {
+        QString error;
+        if (!m_session->addMagnet(params, &error))
             QMetaObject::invokeMethod(this, [this, error] { emit addFailed(error); }, Qt::QueuedConnection);
     });
 }

@@ -23,6 +23,7 @@ public:
 
     // Commands. Each returns at once; results appear in later snapshots and signals.
     void addTorrent(const AddTorrentParams &params);
+    void addMagnet(const AddMagnetParams &params);
     void removeTorrent(const metainfo::InfoHash &hash, bool deleteFiles);
     void pauseTorrent(const metainfo::InfoHash &hash);
     void resumeTorrent(const metainfo::InfoHash &hash);
@@ -44,6 +45,7 @@ public:
 signals:
     void snapshotReady(const swarmscope::session::SessionSnapshotPtr &snapshot);
     void torrentAdded(const swarmscope::metainfo::InfoHash &hash);
+    void metadataReceived(const swarmscope::metainfo::InfoHash &hash);
     void addFailed(const QString &error);
     void torrentCompleted(const swarmscope::metainfo::InfoHash &hash);
     void torrentError(const swarmscope::metainfo::InfoHash &hash, const QString &error);

@@ -1,6 +1,7 @@
 #include "session/session.h"
 
 #include "metainfo/pathsanitizer.h"
+#include "dht/dhtservice.h"
 #include "state/statestore.h"
 #include "state/statewriter.h"
 #include "storage/diskio.h"
@@ -128,8 +129,10 @@ bool Session::start(QString *error)
         else
             emit stateError(QStringLiteral("UDP trackers are off: %1").arg(why));
     }
+    QByteArray dhtState;
     if (m_settings.persistState)
-        restore();
+        dhtState = restore();
+    startDht(dhtState);
     m_tickTimer.start();
     m_snapshotTimer.start();
     return true;
@@ -145,6 +148,8 @@ int Session::connectionCount() const
     int n = int(m_handshaking.size());
     for (const swarm::Torrent *t : m_torrents)
         n += t->connectedPeers();
+    for (const swarm::MetadataFetch *f : m_fetches)
+        n += f->connectedPeers();
     return n;
 }
 
@@ -206,15 +211,20 @@ std::optional<InfoHash> Session::addTorrent(const AddTorrentParams &params, QStr
     return hash;
 }
 
-void Session::restore()
+QByteArray Session::restore()
 {
     state::StateStore reader;
     const QString dir = m_settings.stateDir.isEmpty() ? state::StateStore::defaultStateDir() : m_settings.stateDir;
     if (!reader.open(dir))
-        return;
+        return {};
     const QList<state::TorrentRecord> records = reader.loadTorrents();
+    const QByteArray dhtState = QByteArray::fromBase64(reader.loadSettings().value(QStringLiteral("dht/state")).toLatin1());
     reader.close();
     for (const state::TorrentRecord &r : records) {
+        if (r.torrentFile.isEmpty() && !r.magnet.isEmpty()) {
+            restoreMagnet(r); // still waiting for its metadata
+            continue;
+        }
         metainfo::ParseError parseError;
         auto info = metainfo::parseTorrent(r.torrentFile, &parseError);
         if (!info || !(info->infoHash == r.infoHash))
@@ -260,10 +270,21 @@ void Session::restore()
         }
         t->start(Clock::now());
     }
+    return dhtState;
 }
 
 void Session::removeTorrent(const InfoHash &hash, bool deleteFiles)
 {
+    if (m_dht)
+        m_dht->untrack(hash);
+    if (swarm::MetadataFetch *f = m_fetches.take(hash)) {
+        m_order.removeOne(hash);
+        f->stop(Clock::now());
+        if (m_state)
+            m_state->removeTorrent(hash);
+        f->deleteLater(); // no files yet: nothing to delete
+        return;
+    }
     swarm::Torrent *t = m_torrents.take(hash);
     if (!t)
         return;
@@ -290,12 +311,16 @@ void Session::pauseTorrent(const InfoHash &hash)
 {
     if (auto *t = m_torrents.value(hash))
         t->pause(Clock::now());
+    else if (auto *f = m_fetches.value(hash))
+        f->pause(Clock::now());
 }
 
 void Session::resumeTorrent(const InfoHash &hash)
 {
     if (auto *t = m_torrents.value(hash))
         t->resume(Clock::now());
+    else if (auto *f = m_fetches.value(hash))
+        f->resume(Clock::now());
 }
 
 void Session::recheckTorrent(const InfoHash &hash)
@@ -314,6 +339,8 @@ void Session::connectPeer(const InfoHash &hash, const QHostAddress &address, qui
 {
     if (auto *t = m_torrents.value(hash))
         t->addPeers({swarm::Endpoint{address, port}}, PeerSource::Manual);
+    else if (auto *f = m_fetches.value(hash))
+        f->addPeers({swarm::Endpoint{address, port}}, PeerSource::Manual);
 }
 
 void Session::setWatched(const QList<InfoHash> &hashes)
@@ -360,6 +387,10 @@ void Session::peerHandshake(peer::PeerConnection *peer)
     m_handshaking.remove(peer->id());
     swarm::Torrent *t = m_torrents.value(peer->infoHash());
     if (!t) {
+        if (swarm::MetadataFetch *f = m_fetches.value(peer->infoHash())) {
+            f->attachIncoming(peer);
+            return;
+        }
         peer->setHandler(nullptr);
         peer->close(QStringLiteral("unknown torrent"));
         peer->deleteLater();
@@ -387,6 +418,12 @@ void Session::tick()
         t->pumpPeers(now, m_readingPaused);
         t->tick(now);
     }
+    // By hash: a fetch that completes leaves m_fetches (queued, so not during this loop).
+    for (swarm::MetadataFetch *f : std::as_const(m_fetches)) {
+        f->pumpPeers(now);
+        f->tick(now);
+    }
+    saveDhtState(false);
 }
 
 void Session::updateReading(bool mayResume)
@@ -408,10 +445,14 @@ SessionSnapshotPtr Session::takeSnapshot()
     s->sequence = ++m_snapshotSequence;
     s->takenAt = QDateTime::currentDateTimeUtc();
     s->listenPort = listenPort();
+    s->dhtNodes = m_dht ? m_dht->nodeCount() : -1;
     for (const InfoHash &hash : std::as_const(m_order)) {
         const swarm::Torrent *t = m_torrents.value(hash);
-        if (!t)
+        if (!t) {
+            if (const swarm::MetadataFetch *f = m_fetches.value(hash))
+                s->torrents << f->snapshot(now, m_watched.contains(hash));
             continue;
+        }
         s->torrents << t->snapshot(now, m_watched.contains(hash));
         s->downloadRate += s->torrents.back().downloadRate;
         s->uploadRate += s->torrents.back().uploadRate;
@@ -436,6 +477,11 @@ void Session::shutdown(std::function<void()> done)
     // as with libtorrent and Transmission); the disk worker finishes queued writes before exit.
     for (swarm::Torrent *t : std::as_const(m_torrents))
         t->stop(now);
+    for (swarm::MetadataFetch *f : std::as_const(m_fetches))
+        f->stop(now);
+    saveDhtState(true);
+    if (m_dht)
+        m_dht->stop();
     // Give the `stopped` announces a moment; the state is committed either way.
     auto finish = [this, done = std::move(done)] {
         if (m_state)

@@ -5,6 +5,8 @@
 #include "peer/peerconnection.h"
 #include "session/sessionsettings.h"
 #include "session/snapshot.h"
+#include "metainfo/magnetlink.h"
+#include "swarm/metadatafetch.h"
 #include "swarm/torrent.h"
 
 #include <QHash>
@@ -24,6 +26,10 @@ class DiskIo;
 namespace swarmscope::state {
 class StateWriter;
 }
+namespace swarmscope::dht {
+class DhtService;
+struct Endpoint;
+}
 namespace swarmscope::tracker {
 class HttpTrackerClient;
 class UdpTrackerClient;
@@ -40,6 +46,13 @@ struct AddTorrentParams {
     QList<swarm::Endpoint> peers;
 };
 
+struct AddMagnetParams {
+    metainfo::MagnetLink magnet;
+    QString savePath;
+    bool paused = false;
+    QList<swarm::Endpoint> peers;
+};
+
 class Session : public QObject, public peer::PeerConnection::Handler {
     Q_OBJECT
 public:
@@ -53,6 +66,8 @@ public:
 
     // Returns the info-hash, or an error (duplicate, unusable save folder).
     std::optional<metainfo::InfoHash> addTorrent(const AddTorrentParams &params, QString *error = nullptr);
+    // A magnet link: fetches the metadata from peers (BEP 9), then runs like an added torrent.
+    std::optional<metainfo::InfoHash> addMagnet(const AddMagnetParams &params, QString *error = nullptr);
     void removeTorrent(const metainfo::InfoHash &hash, bool deleteFiles);
     void pauseTorrent(const metainfo::InfoHash &hash);
     void resumeTorrent(const metainfo::InfoHash &hash);
@@ -70,6 +85,7 @@ public:
 signals:
     void snapshotReady(const swarmscope::session::SessionSnapshotPtr &snapshot);
     void torrentAdded(const swarmscope::metainfo::InfoHash &hash);
+    void metadataReceived(const swarmscope::metainfo::InfoHash &hash);
     void torrentCompleted(const swarmscope::metainfo::InfoHash &hash);
     void torrentError(const swarmscope::metainfo::InfoHash &hash, const QString &error);
     void stateError(const QString &error);
@@ -88,7 +104,15 @@ private:
     void peerClosed(peer::PeerConnection *peer, const QString &reason) override;
 
     swarm::Torrent *createTorrent(swarm::TorrentParams params, state::TorrentState savedState);
-    void restore();
+    swarm::MetadataFetch *createFetch(swarm::MetadataFetch::Params params);
+    void onMetadataReady(const metainfo::InfoHash &hash, const QByteArray &info);
+    QByteArray restore(); // returns the DHT's saved state
+    void restoreMagnet(const state::TorrentRecord &record);
+    // DHT: started after the saved state is read, so a restart starts from the nodes it knew.
+    void startDht(const QByteArray &savedState);
+    void trackInDht(const metainfo::InfoHash &hash, bool isPrivate);
+    void onDhtPeers(const metainfo::InfoHash &hash, const QList<dht::Endpoint> &peers);
+    void saveDhtState(bool force); // every few minutes, and at shutdown
     void onNewConnection();
     void tick();
     // Pauses reading from peers while the disk is behind; resumes (and reads what waited) when
@@ -112,6 +136,9 @@ private:
     swarm::RateMeter m_upRate;
     swarm::TorrentServices m_services;
     QHash<metainfo::InfoHash, swarm::Torrent *> m_torrents;
+    QHash<metainfo::InfoHash, swarm::MetadataFetch *> m_fetches; // magnets waiting for metadata
+    dht::DhtService *m_dht = nullptr; // child; null when the DHT is off
+    TimePoint m_lastDhtSave{};
     QList<metainfo::InfoHash> m_order;
     QHash<storage::StorageId, swarm::Torrent *> m_byStorage;
     QHash<swarm::PeerId, peer::PeerConnection *> m_handshaking; // incoming, torrent not known yet

@@ -5,6 +5,7 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QStringList>
 
 namespace swarmscope::session {
 
@@ -31,6 +32,11 @@ struct SessionSettings {
     int minRequestQueue = 4;
     int badPiecesBeforeBan = 3;
     bool announceToTrackers = true;
+
+    // DHT (BEP 5). Tests and scripts run with it off or bootstrapped on loopback only.
+    bool dhtEnabled = true;
+    quint16 dhtPort = 0;        // UDP; 0: the same number as the TCP listen port
+    QStringList dhtBootstrap;   // "host:port"; empty: the well-known routers, by host name
 };
 
 } // namespace swarmscope::session

@@ -83,6 +83,10 @@ struct TorrentSnapshot {
     state::TorrentState state = state::TorrentState::Queued;
     QString error;
     bool hasMetadata = false;
+    // A magnet fetching its metadata (BEP 9): size once peers told it, pieces of 16 KiB.
+    qint64 metadataSize = 0;
+    int metadataPieces = 0;
+    int metadataPiecesReceived = 0;
     qint64 totalSize = 0;
     qint64 wantedSize = 0;
     qint64 wantedDone = 0; // verified bytes of wanted pieces

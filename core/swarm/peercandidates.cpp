@@ -57,4 +57,13 @@ bool PeerCandidates::isBanned(const QHostAddress &address) const
     return m_bannedAddresses.contains(address);
 }
 
+QList<std::pair<Endpoint, session::PeerSource>> PeerCandidates::usable() const
+{
+    QList<std::pair<Endpoint, session::PeerSource>> out;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+        if (!it->banned && !m_bannedAddresses.contains(it.key().address))
+            out.emplace_back(it.key(), it->source);
+    return out;
+}
+
 } // namespace swarmscope::swarm

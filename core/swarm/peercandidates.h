@@ -45,6 +45,8 @@ public:
     void ban(const Endpoint &endpoint);
     bool isBanned(const QHostAddress &address) const;
     int size() const { return int(m_entries.size()); }
+    // Every endpoint not banned, with where it came from (to carry them over to another owner).
+    QList<std::pair<Endpoint, session::PeerSource>> usable() const;
 
 private:
     struct Entry {

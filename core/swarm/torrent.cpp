@@ -212,10 +212,21 @@ void Torrent::onCheckFinished(const Bitfield &verified, const QString &error)
         return;
     m_checking = false;
     Bitfield have = m_picker.have();
+    QList<int> found;
     for (int i = 0; i < verified.size() && i < have.size(); ++i)
-        if (verified.test(i))
+        if (verified.test(i) && !have.test(i)) {
             have.set(i);
+            found << i;
+        }
     m_picker.setHave(have);
+    // Peers handed over by a magnet's fetch were connected while we checked: tell them.
+    for (PeerInfo &p : m_peers) {
+        if (!p.connection->handshakeDone())
+            continue;
+        for (int piece : std::as_const(found))
+            p.connection->sendHave(piece);
+        updateInterest(p);
+    }
     if (!error.isEmpty()) {
         setState(TorrentState::Error, error);
         saveProgress();
@@ -301,68 +312,9 @@ void Torrent::peerHandshake(PeerConnection *peer)
     if (!peer->isIncoming())
         m_candidates.connected(it->endpoint);
     peer->sendBitfield(m_picker.have());
-    if (peer->remoteReserved().extensionProtocol() && m_services.peerOptions.ourReserved.extensionProtocol())
-        sendExtensionHandshake(*it);
+    sendAllowedFast(*it);
+    greetExtensions(*it);
     m_needsRechoke = true;
-}
-
-void Torrent::sendExtensionHandshake(PeerInfo &p)
-{
-    // BEP 10: what we speak (ut_metadata: we serve our info dictionary), who we are, where we
-    // listen, how many requests we queue, and how the peer looks from here.
-    wire::ext::ExtensionHandshake h = p.extensions.ourHandshake();
-    h.client = m_services.clientName;
-    if (m_services.listenPort)
-        h.listenPort = m_services.listenPort();
-    h.requestQueue = m_services.settings->maxRequestQueue;
-    h.yourIp = p.connection->address();
-    if (m_metadata.isValid())
-        h.metadataSize = m_metadata.size();
-    if (isComplete())
-        h.uploadOnly = true;
-    p.connection->sendExtended(0, wire::ext::encodeExtensionHandshake(h));
-}
-
-void Torrent::peerExtended(PeerConnection *peer, quint8 id, const QByteArray &payload)
-{
-    auto it = m_peers.find(peer->id());
-    if (it == m_peers.end())
-        return;
-    if (id == 0) {
-        QString error;
-        auto h = wire::ext::decodeExtensionHandshake(payload, &error);
-        if (!h)
-            return; // a malformed extension handshake costs the extensions, not the connection
-        it->extensions.applyPeerHandshake(*h);
-        if (!h->client.isEmpty())
-            it->extensionClient = h->client;
-        if (h->requestQueue)
-            it->maxRequests = *h->requestQueue;
-        if (h->listenPort && peer->isIncoming())
-            m_candidates.add(Endpoint{peer->address(), *h->listenPort}, session::PeerSource::Incoming);
-        return;
-    }
-    const QByteArray name = it->extensions.incomingName(id);
-    if (name == wire::ext::kUtMetadata)
-        serveMetadata(*it, payload, Clock::now());
-    // Other extensions (ut_pex) are not spoken yet; the registry never advertises them.
-}
-
-void Torrent::serveMetadata(PeerInfo &p, const QByteArray &payload, TimePoint now)
-{
-    const auto message = wire::ext::decodeMetadataMessage(payload);
-    const quint8 theirId = p.extensions.peerId(wire::ext::kUtMetadata);
-    if (!message || message->type != wire::ext::MetadataMessage::Type::Request || theirId == 0)
-        return;
-    // A whole dictionary a minute is plenty for any honest peer; more is someone fishing.
-    if (now - p.metadataWindow > std::chrono::minutes(1)) {
-        p.metadataWindow = now;
-        p.metadataRequests = 0;
-    }
-    const bool allowed = m_metadata.isValid() && !m_info.isPrivate
-                         && ++p.metadataRequests <= m_metadata.pieceCount() + 4;
-    p.connection->sendExtended(theirId, allowed ? m_metadata.replyTo(message->piece)
-                                                : wire::ext::encodeMetadataReject(message->piece));
 }
 
 void Torrent::updateInterest(PeerInfo &p)
@@ -436,8 +388,8 @@ void Torrent::peerRequest(PeerConnection *peer, const BlockRequest &block)
         peer->close(QStringLiteral("request beyond the end of piece %1").arg(block.piece));
         return;
     }
-    if (!m_picker.have().test(block.piece) || peer->amChoking() || !isActive()
-        || it->uploadQueue.size() >= kMaxQueuedUploads) {
+    if (!m_picker.have().test(block.piece) || (peer->amChoking() && !it->allowedForIt.contains(block.piece))
+        || !isActive() || it->uploadQueue.size() >= kMaxQueuedUploads) {
         peer->sendReject(block); // fast extension: say so instead of dropping it silently
         return;
     }
@@ -498,7 +450,7 @@ void Torrent::onBlockRead(quint64 tag, const QByteArray &data, const QString &er
     if (it == m_peers.end())
         return; // the peer left
     PeerConnection *c = it->connection;
-    if (read.cancelled || c->amChoking()) {
+    if (read.cancelled || (c->amChoking() && !it->allowedForIt.contains(read.block.piece))) {
         c->sendReject(read.block); // it must not wait for a request we will not serve
         serviceUploads(*it, Clock::now());
         return;
@@ -526,7 +478,8 @@ int Torrent::desiredQueue(const PeerInfo &p, TimePoint now) const
     // Enough requests to cover about 3 s of the peer's recent rate, so a fast link stays full.
     const double rate = p.connection->downloadMeter().rate(now, std::chrono::seconds(3));
     const int byRate = int(rate * 3.0 / BlockSize);
-    const int most = p.maxRequests > 0 ? std::min(s.maxRequestQueue, p.maxRequests) : s.maxRequestQueue;
+    const int theirs = p.extensions ? p.extensions->maxRequests() : 0;
+    const int most = theirs > 0 ? std::min(s.maxRequestQueue, theirs) : s.maxRequestQueue;
     return std::clamp(byRate + s.minRequestQueue, std::min(s.minRequestQueue, most), most);
 }
 
@@ -760,9 +713,15 @@ void Torrent::rechoke(TimePoint now, bool force)
         if (it == m_peers.end())
             continue;
         it->connection->setChoking(true);
-        for (const BlockRequest &b : it->uploadQueue)
-            it->connection->sendReject(b);
-        it->uploadQueue.clear();
+        // Requests for its allowed fast pieces (BEP 6) stay; the rest are rejected, not dropped.
+        std::deque<BlockRequest> kept;
+        for (const BlockRequest &b : it->uploadQueue) {
+            if (it->allowedForIt.contains(b.piece))
+                kept.push_back(b);
+            else
+                it->connection->sendReject(b);
+        }
+        it->uploadQueue = std::move(kept);
     }
     for (PeerId id : d.toUnchoke) {
         auto it = m_peers.find(id);
@@ -829,6 +788,7 @@ void Torrent::tick(TimePoint now)
     // Evaluated on the choker's own schedule, and whenever peers come, go or change interest:
     // between rechokes the choker only fills empty slots.
     rechoke(now, std::exchange(m_needsRechoke, false));
+    sendPex(now);
     if (now - m_lastProgressSave > std::chrono::seconds(30))
         saveProgress();
 }
@@ -885,113 +845,6 @@ state::TorrentRecord Torrent::record() const
     r.queuePosition = m_params.queuePosition;
     r.sequential = m_picker.settings().sequential;
     return r;
-}
-
-session::TorrentSnapshot Torrent::snapshot(TimePoint now, bool withDetail) const
-{
-    session::TorrentSnapshot s;
-    s.infoHash = infoHash();
-    s.name = m_info.name;
-    s.savePath = m_params.savePath;
-    s.state = m_state;
-    s.error = m_error;
-    s.hasMetadata = true;
-    s.totalSize = m_info.totalSize;
-    s.wantedSize = wantedBytes();
-    s.piecesHave = m_picker.have().count();
-    s.pieceCount = m_info.pieceCount();
-    s.wantedDone = std::min(wantedDoneBytes(), s.wantedSize);
-    s.progress = m_checking && m_checkTotal > 0 ? double(m_checkDone) / m_checkTotal
-                 : s.wantedSize > 0            ? double(s.wantedDone) / double(s.wantedSize)
-                                               : 1.0;
-    s.downloadRate = m_downRate.rate(now, std::chrono::seconds(5));
-    s.uploadRate = m_upRate.rate(now, std::chrono::seconds(5));
-    s.downloaded = m_params.downloaded;
-    s.uploaded = m_params.uploaded;
-    for (const PeerInfo &p : m_peers) {
-        if (!p.connection->handshakeDone())
-            continue;
-        if (p.connection->isSeed())
-            ++s.seedsConnected;
-        else
-            ++s.peersConnected;
-    }
-    const auto [seeds, leechers] = m_announcer->swarmSize();
-    s.seedsInSwarm = int(seeds);
-    s.peersInSwarm = int(leechers);
-    if (s.downloadRate > 1 && s.wantedSize > s.wantedDone)
-        s.etaSeconds = qint64(double(s.wantedSize - s.wantedDone) / s.downloadRate);
-    s.addedAt = m_params.addedAt;
-    s.completedAt = m_params.completedAt;
-    s.queuePosition = m_params.queuePosition;
-    if (!withDetail)
-        return s;
-
-    auto detail = std::make_shared<session::TorrentDetail>();
-    for (const PeerInfo &p : m_peers) {
-        const PeerConnection *c = p.connection;
-        if (!c->handshakeDone())
-            continue;
-        session::PeerSnapshot ps;
-        ps.address = c->address();
-        ps.port = c->port();
-        ps.client = p.extensionClient.isEmpty() ? c->clientName() : p.extensionClient;
-        ps.incoming = c->isIncoming();
-        ps.source = p.source;
-        ps.amChoking = c->amChoking();
-        ps.amInterested = c->amInterested();
-        ps.peerChoking = c->peerChoking();
-        ps.peerInterested = c->peerInterested();
-        const ChokeSlot slot = m_choker.slotOf(c->id());
-        ps.optimistic = slot == ChokeSlot::Optimistic;
-        ps.regularSlot = slot == ChokeSlot::Regular;
-        ps.snubbed = p.snubbed;
-        ps.seed = c->isSeed();
-        ps.supportsFast = c->supportsFast();
-        ps.supportsExtensions = c->remoteReserved().extensionProtocol();
-        ps.downloadRate = c->downloadMeter().rate(now, std::chrono::seconds(5));
-        ps.uploadRate = c->uploadMeter().rate(now, std::chrono::seconds(5));
-        ps.downloaded = c->downloadMeter().total();
-        ps.uploaded = c->uploadMeter().total();
-        ps.pieces = c->pieces();
-        ps.piecesWeRequest = m_picker.piecesRequestedFrom(c->id());
-        QSet<int> theirs;
-        for (const BlockRequest &b : p.uploadQueue)
-            theirs.insert(b.piece);
-        ps.piecesItRequests = QList<int>(theirs.begin(), theirs.end());
-        std::sort(ps.piecesItRequests.begin(), ps.piecesItRequests.end());
-        ps.requestQueue = int(c->outstanding().size());
-        detail->peers << ps;
-    }
-    for (int a : m_picker.availabilities())
-        detail->availability << quint16(std::min(a, 65535));
-    detail->have = m_picker.have();
-    for (const PartialPieceInfo &pp : m_picker.partialPieces())
-        detail->downloadingPieces << pp.piece;
-    detail->trackers = m_announcer->snapshot(now);
-    detail->pieceLength = m_info.pieceLength;
-    const Bitfield &have = m_picker.have();
-    for (int i = 0; i < m_info.files.size(); ++i) {
-        const metainfo::FileEntry &f = m_info.files[i];
-        session::FileSnapshot fs;
-        fs.path = f.path;
-        fs.size = f.size;
-        fs.priority = quint8(m_filePriorities.at(i));
-        if (f.size > 0) {
-            const int first = int(f.offset / m_info.pieceLength);
-            const int last = int((f.offset + f.size - 1) / m_info.pieceLength);
-            for (int piece = first; piece <= last; ++piece) {
-                if (!have.test(piece))
-                    continue;
-                const qint64 start = std::max(f.offset, qint64(piece) * m_info.pieceLength);
-                const qint64 end = std::min(f.offset + f.size, qint64(piece) * m_info.pieceLength + m_info.pieceSize(piece));
-                fs.done += end - start;
-            }
-        }
-        detail->files << fs;
-    }
-    s.detail = detail;
-    return s;
 }
 
 } // namespace swarmscope::swarm

@@ -11,6 +11,7 @@
 #include "swarm/announcer.h"
 #include "swarm/choker.h"
 #include "swarm/peercandidates.h"
+#include "swarm/peerextensions.h"
 #include "swarm/piecepicker.h"
 #include "swarm/tokenbucket.h"
 #include "wire/extension/extensionhandshake.h"
@@ -50,6 +51,8 @@ struct TorrentServices {
     std::function<bool()> mayOpenConnection; // the session-wide limits allow one more
     std::function<bool(const QHostAddress &, quint16)> isOurselves;
     std::function<void()> diskLoadChanged; // a piece went to the disk: the session may pause reading
+    std::function<quint16()> dhtPort;      // our DHT's UDP port for PORT messages; 0 or unset: off
+    std::function<void(const QHostAddress &, quint16)> dhtNode; // a peer's PORT message
     std::mt19937 *rng = nullptr;
 };
 
@@ -94,6 +97,9 @@ public:
     void addPeers(const QList<Endpoint> &peers, session::PeerSource source);
     // An incoming connection whose handshake named this torrent.
     void attachIncoming(peer::PeerConnection *peer);
+    // A connection a magnet's metadata fetch made (handshake done, extensions known).
+    void adoptPeer(peer::PeerConnection *peer, session::PeerSource source, const Endpoint &endpoint,
+                   const PeerExtensions &extensions);
     void setDownloadLimit(qint64 bytesPerSecond, TimePoint now) { m_down.setRate(bytesPerSecond, 0, now); }
     void setUploadLimit(qint64 bytesPerSecond, TimePoint now) { m_up.setRate(bytesPerSecond, 0, now); }
     void setChokerSettings(const ChokerSettings &settings) { m_choker.setSettings(settings); }
@@ -128,6 +134,7 @@ private:
     void peerReject(peer::PeerConnection *peer, const BlockRequest &block) override;
     void peerAllowedFast(peer::PeerConnection *peer, int piece) override;
     void peerExtended(peer::PeerConnection *peer, quint8 id, const QByteArray &payload) override;
+    void peerPort(peer::PeerConnection *peer, quint16 port) override;
     void peerClosed(peer::PeerConnection *peer, const QString &reason) override;
     void peerWritable(peer::PeerConnection *peer) override;
 
@@ -138,11 +145,10 @@ private:
         std::deque<BlockRequest> uploadQueue; // asked for, not read from disk yet
         int readsInFlight = 0;
         QSet<int> allowedFast; // pieces it lets us request while choked
+        QSet<int> allowedForIt; // pieces we let it request while we choke it (BEP 6)
         bool snubbed = false;
         int strikes = 0;
-        wire::ext::ExtensionRegistry extensions{wire::ext::ExtensionRegistry::defaultOurs(false)};
-        QString extensionClient; // `v` from its extension handshake
-        int maxRequests = 0;     // its `reqq`; 0 when it did not say
+        std::shared_ptr<PeerExtensions> extensions; // when both sides speak BEP 10
         int metadataRequests = 0; // ut_metadata pieces served in the current minute
         TimePoint metadataWindow{};
     };
@@ -161,7 +167,10 @@ private:
     void checkTimeouts(PeerInfo &p, TimePoint now);
     void rechoke(TimePoint now, bool force);
     void serviceUploads(PeerInfo &p, TimePoint now);
+    void greetExtensions(PeerInfo &p); // BEP 10 handshake and PORT after the handshake
     void sendExtensionHandshake(PeerInfo &p);
+    void sendPex(TimePoint now);
+    void sendAllowedFast(PeerInfo &p);
     void serveMetadata(PeerInfo &p, const QByteArray &payload, TimePoint now);
     void dropPeer(PeerId id, const QString &reason);
     void pieceCompleted(int piece);
@@ -198,6 +207,7 @@ private:
     int m_checkTotal = 0;
     bool m_needsRechoke = true;
     TimePoint m_lastProgressSave{};
+    TimePoint m_lastPexCheck{};
     TokenBucket m_down; // per-torrent limits (unlimited by default)
     TokenBucket m_up;
     RateMeter m_downRate;

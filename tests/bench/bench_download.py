@@ -123,7 +123,7 @@ def main():
                     os.makedirs(dl)
                     subprocess.run(['sync'])
                     if client == 'swarmscope':
-                        cmd = [args.cli, 'download', torrent, '--save', dl, '--state-dir', dl + '.state',
+                        cmd = [args.cli, 'download', torrent, '--no-dht', '--save', dl, '--state-dir', dl + '.state',
                                '--port', '0', '--bind', '127.0.0.1', '--no-trackers', '--quiet',
                                '--peer', '%s:%d' % (SEEDER_ADDR, SEEDER_PORT)]
                         shutil.rmtree(dl + '.state', ignore_errors=True)

@@ -219,7 +219,7 @@ void TestEngineInterop::oursDownloadsFromLibtorrent()
     QVERIFY2(seeder.waitForLine(QStringLiteral("seeding"), kReadyTimeoutMs), qPrintable(seeder.describe()));
 
     const QString downloadDir = m_tmp->filePath(QStringLiteral("ours"));
-    Child ours(kCli, {QStringLiteral("download"), m_torrentPath, QStringLiteral("--save"), downloadDir,
+    Child ours(kCli, {QStringLiteral("download"), QStringLiteral("--no-dht"), m_torrentPath, QStringLiteral("--save"), downloadDir,
                       QStringLiteral("--state-dir"), m_tmp->filePath(QStringLiteral("state")),
                       QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--bind"), kOurAddress,
                       QStringLiteral("--no-trackers"), QStringLiteral("--peer"), endpoint});
@@ -250,7 +250,7 @@ void TestEngineInterop::libtorrentLeechesFromOurs(bool magnet)
     const quint16 port = testutil::freePort(QHostAddress(kOurAddress));
     QVERIFY(port != 0);
     const QString stateDir = m_tmp->filePath(QStringLiteral("state"));
-    Child ours(kCli, {QStringLiteral("seed"), m_torrentPath, QStringLiteral("--save"), m_dataDir,
+    Child ours(kCli, {QStringLiteral("seed"), QStringLiteral("--no-dht"), m_torrentPath, QStringLiteral("--save"), m_dataDir,
                       QStringLiteral("--state-dir"), stateDir, QStringLiteral("--port"), QString::number(port),
                       QStringLiteral("--bind"), kOurAddress, QStringLiteral("--no-trackers")});
     QTRY_VERIFY2_WITH_TIMEOUT(listState(stateDir) == u"seeding" || !ours.running(), qPrintable(ours.describe()),

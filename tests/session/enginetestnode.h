@@ -20,6 +20,7 @@ public:
         m_settings.stateDir = m_stateDir;
         m_settings.listenAddress = m_address;
         m_settings.listenPort = 0;
+        m_settings.dhtEnabled = false; // tests never reach the public DHT
         m_settings.snapshotIntervalMs = 100; // finer observation of progress than the UI needs
     }
 

@@ -186,7 +186,7 @@ bool TestCrashResume::startSeeder()
         return false;
     const QString stateDir = m_tmp->filePath(QStringLiteral("state-seed"));
     m_seeder = std::make_unique<CliProcess>(
-        QStringList{QStringLiteral("seed"), m_torrentPath, QStringLiteral("--save"), m_dataDir,
+        QStringList{QStringLiteral("seed"), QStringLiteral("--no-dht"), m_torrentPath, QStringLiteral("--save"), m_dataDir,
                     QStringLiteral("--state-dir"), stateDir, QStringLiteral("--port"), QString::number(m_seederPort),
                     QStringLiteral("--bind"), kSeederAddress.toString(), QStringLiteral("--no-trackers")});
     QElapsedTimer t;
@@ -206,7 +206,7 @@ bool TestCrashResume::startSeeder()
 
 QStringList TestCrashResume::downloadArgs(bool limited) const
 {
-    QStringList args{QStringLiteral("download"), m_torrentPath, QStringLiteral("--save"), m_downloadDir,
+    QStringList args{QStringLiteral("download"), QStringLiteral("--no-dht"), m_torrentPath, QStringLiteral("--save"), m_downloadDir,
                      QStringLiteral("--state-dir"), m_stateDir, QStringLiteral("--port"), QStringLiteral("0"),
                      QStringLiteral("--bind"), kLeecherAddress, QStringLiteral("--no-trackers"),
                      QStringLiteral("--peer"),

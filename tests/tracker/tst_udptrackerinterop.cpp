@@ -215,14 +215,14 @@ private slots:
                                  QStringLiteral("0"), QStringLiteral("--quiet")};
         QProcess seeder;
         seeder.setProcessChannelMode(QProcess::MergedChannels);
-        seeder.start(cli, QStringList{QStringLiteral("seed"), torrentPath, QStringLiteral("--save"), m_dir.path(),
+        seeder.start(cli, QStringList{QStringLiteral("seed"), QStringLiteral("--no-dht"), torrentPath, QStringLiteral("--save"), m_dir.path(),
                                       QStringLiteral("--state-dir"), m_dir.filePath(QStringLiteral("state-seed"))}
                               + common);
         QVERIFY(seeder.waitForStarted(5000));
         QProcess leecher;
         leecher.setProcessChannelMode(QProcess::MergedChannels);
         const QString downloads = m_dir.filePath(QStringLiteral("downloads"));
-        leecher.start(cli, QStringList{QStringLiteral("download"), torrentPath, QStringLiteral("--save"), downloads,
+        leecher.start(cli, QStringList{QStringLiteral("download"), QStringLiteral("--no-dht"), torrentPath, QStringLiteral("--save"), downloads,
                                        QStringLiteral("--state-dir"), m_dir.filePath(QStringLiteral("state-leech")),
                                        QStringLiteral("--exit-when-done")}
                                + common);
