@@ -419,6 +419,12 @@ void DhtService::startDueSearches(TimePoint now)
         const NodeId target = NodeId::fromInfoHash(hash);
         t.lookup = t.announce ? m_node->announce(target, t.port, false, now) : m_node->getPeers(target, now);
         m_searches.insert(t.lookup, Search{hash, 0});
+        // Peers that announced this torrent to our own node are peers too (a lookup never asks
+        // ourselves); in a small swarm they may be the only ones.
+        const std::vector<Endpoint> local =
+            m_node->peerStore().peers(target, m_node->settings().family, m_node->settings().peersPerReply, now, m_rng);
+        if (!local.empty())
+            emit peersFound(hash, QList<Endpoint>(local.begin(), local.end()));
     }
 }
 

@@ -115,6 +115,7 @@ private:
     TimePoint m_nextBootstrap;
     bool m_readScheduled = false;  // a continuation of onReadyRead() is queued
     int m_lastNodeCount = -1;
+    Rng m_rng{std::random_device{}()}; // which local peers to report when there are many
 };
 
 } // namespace swarmscope::dht

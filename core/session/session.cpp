@@ -169,7 +169,8 @@ swarm::Torrent *Session::createTorrent(swarm::TorrentParams params, TorrentState
     m_byStorage.insert(id, t);
     connect(t, &swarm::Torrent::completed, this, &Session::torrentCompleted);
     connect(t, &swarm::Torrent::errorOccurred, this, &Session::torrentError);
-    Q_UNUSED(savedState)
+    if (savedState != TorrentState::Paused)
+        trackInDht(t->infoHash(), t->info().isPrivate);
     return t;
 }
 
@@ -200,7 +201,7 @@ std::optional<InfoHash> Session::addTorrent(const AddTorrentParams &params, QStr
     tp.addedAt = QDateTime::currentDateTimeUtc();
     tp.queuePosition = int(m_order.size());
     tp.peers = params.peers;
-    swarm::Torrent *t = createTorrent(tp, TorrentState::Queued);
+    swarm::Torrent *t = createTorrent(tp, params.paused ? TorrentState::Paused : TorrentState::Queued);
     if (m_state) {
         state::TorrentRecord r = t->record();
         r.state = TorrentState::Checking;
@@ -313,14 +314,20 @@ void Session::pauseTorrent(const InfoHash &hash)
         t->pause(Clock::now());
     else if (auto *f = m_fetches.value(hash))
         f->pause(Clock::now());
+    if (m_dht)
+        m_dht->untrack(hash); // a paused torrent wants no peers
+
 }
 
 void Session::resumeTorrent(const InfoHash &hash)
 {
-    if (auto *t = m_torrents.value(hash))
+    if (auto *t = m_torrents.value(hash)) {
         t->resume(Clock::now());
-    else if (auto *f = m_fetches.value(hash))
+        trackInDht(hash, t->info().isPrivate);
+    } else if (auto *f = m_fetches.value(hash)) {
         f->resume(Clock::now());
+        trackInDht(hash, false);
+    }
 }
 
 void Session::recheckTorrent(const InfoHash &hash)

@@ -24,7 +24,8 @@ swarm::MetadataFetch *Session::createFetch(swarm::MetadataFetch::Params params)
     m_fetches.insert(f->infoHash(), f);
     m_order << f->infoHash();
     connect(f, &swarm::MetadataFetch::metadataReady, this, &Session::onMetadataReady, Qt::QueuedConnection);
-    trackInDht(f->infoHash(), false);
+    if (!f->isPaused())
+        trackInDht(f->infoHash(), false);
     return f;
 }
 
@@ -121,7 +122,7 @@ void Session::onMetadataReady(const InfoHash &hash, const QByteArray &infoBytes)
     tp.paused = fp.paused;
     tp.addedAt = fp.addedAt;
     tp.queuePosition = fp.queuePosition;
-    swarm::Torrent *t = createTorrent(tp, TorrentState::Queued);
+    swarm::Torrent *t = createTorrent(tp, fp.paused ? TorrentState::Paused : TorrentState::Queued);
     m_order.move(m_order.size() - 1, std::min<qsizetype>(fp.queuePosition, m_order.size() - 1));
     if (m_state) {
         state::TorrentRecord r = t->record();
@@ -134,7 +135,6 @@ void Session::onMetadataReady(const InfoHash &hash, const QByteArray &infoBytes)
         t->adoptPeer(p.connection, p.source, p.endpoint, p.extensions);
     for (const auto &[endpoint, source] : candidates)
         t->addPeers({endpoint}, source);
-    trackInDht(hash, info->isPrivate);
     emit metadataReceived(hash);
 }
 
@@ -163,9 +163,11 @@ void Session::startDht(const QByteArray &savedState)
     m_services.peerOptions.ourReserved.setDht(true);
     // Torrents restored before the DHT was up.
     for (swarm::Torrent *t : std::as_const(m_torrents))
-        trackInDht(t->infoHash(), t->info().isPrivate);
+        if (t->state() != TorrentState::Paused)
+            trackInDht(t->infoHash(), t->info().isPrivate);
     for (swarm::MetadataFetch *f : std::as_const(m_fetches))
-        trackInDht(f->infoHash(), false);
+        if (!f->isPaused())
+            trackInDht(f->infoHash(), false);
 }
 
 void Session::trackInDht(const InfoHash &hash, bool isPrivate)
