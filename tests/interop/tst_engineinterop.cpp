@@ -6,6 +6,7 @@
 // there), so each side sees the other on its own address, as on a real network; peers are given
 // directly (connect_peer / --peer), never through a tracker.
 #include "../session/sessiontestutil.h"
+#include "childprocess.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -19,6 +20,7 @@
 #include <memory>
 
 using namespace swarmscope;
+using testutil::Child;
 
 namespace {
 
@@ -30,68 +32,6 @@ const QString kLtAddress = QStringLiteral("127.0.0.2");
 constexpr qint64 kPieceSize = 32 * 1024;
 constexpr int kTransferTimeoutMs = 60'000;
 constexpr int kReadyTimeoutMs = 20'000;
-
-// A child process that is always stopped, and whose output is kept for the failure message.
-class Child {
-public:
-    Child(const QString &program, const QStringList &args)
-    {
-        m_process.start(program, args);
-        m_process.waitForStarted(kReadyTimeoutMs);
-    }
-    ~Child()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    QProcess &process() { return m_process; }
-    bool running() const { return m_process.state() == QProcess::Running; }
-    QString out()
-    {
-        m_out += QString::fromUtf8(m_process.readAllStandardOutput());
-        return m_out;
-    }
-    QString err()
-    {
-        m_err += QString::fromUtf8(m_process.readAllStandardError());
-        return m_err;
-    }
-    QString describe()
-    {
-        return QStringLiteral("%1 %2: %3, exit %4\nstdout: %5\nstderr: %6")
-            .arg(m_process.program(), m_process.arguments().join(u' '),
-                 running() ? QStringLiteral("running") : QStringLiteral("not running"))
-            .arg(m_process.exitCode())
-            .arg(out().right(3000), err().right(3000));
-    }
-    // Waits until stdout has a line starting with `prefix`; returns that line.
-    std::optional<QString> waitForLine(const QString &prefix, int timeoutMs)
-    {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < timeoutMs) {
-            for (const QString &line : out().split(u'\n'))
-                if (line.startsWith(prefix))
-                    return line;
-            if (!running())
-                return std::nullopt;
-            m_process.waitForReadyRead(100);
-        }
-        return std::nullopt;
-    }
-    bool finishedOk(int timeoutMs)
-    {
-        return m_process.waitForFinished(timeoutMs) && m_process.exitStatus() == QProcess::NormalExit
-               && m_process.exitCode() == 0;
-    }
-
-private:
-    QProcess m_process;
-    QString m_out;
-    QString m_err;
-};
 
 bool libtorrentAvailable()
 {
