@@ -91,6 +91,31 @@ void Engine::addMagnet(const AddMagnetParams &params)
     });
 }
 
+void Engine::setSequential(const metainfo::InfoHash &hash, bool sequential)
+{
+    post([this, hash, sequential] { m_session->setSequential(hash, sequential); });
+}
+
+void Engine::setSavePath(const metainfo::InfoHash &hash, const QString &path)
+{
+    post([this, hash, path] { m_session->setSavePath(hash, path); });
+}
+
+void Engine::setPauseAfterMetadata(const metainfo::InfoHash &hash, bool pause)
+{
+    post([this, hash, pause] { m_session->setPauseAfterMetadata(hash, pause); });
+}
+
+void Engine::moveInQueue(const metainfo::InfoHash &hash, int delta)
+{
+    post([this, hash, delta] { m_session->moveInQueue(hash, delta); });
+}
+
+void Engine::applySettings(const SessionSettings &settings)
+{
+    post([this, settings] { m_session->applySettings(settings); });
+}
+
 void Engine::removeTorrent(const metainfo::InfoHash &hash, bool deleteFiles)
 {
     post([this, hash, deleteFiles] { m_session->removeTorrent(hash, deleteFiles); });

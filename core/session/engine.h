@@ -29,6 +29,11 @@ public:
     void resumeTorrent(const metainfo::InfoHash &hash);
     void recheckTorrent(const metainfo::InfoHash &hash);
     void setFilePriorities(const metainfo::InfoHash &hash, const QByteArray &priorities);
+    void setSequential(const metainfo::InfoHash &hash, bool sequential);
+    void setSavePath(const metainfo::InfoHash &hash, const QString &path); // before any data only
+    void setPauseAfterMetadata(const metainfo::InfoHash &hash, bool pause);
+    void moveInQueue(const metainfo::InfoHash &hash, int delta);
+    void applySettings(const SessionSettings &settings);
     void connectPeer(const metainfo::InfoHash &hash, const QHostAddress &address, quint16 port);
     void setWatched(const QList<metainfo::InfoHash> &hashes);
     void setRateLimits(qint64 downloadBytesPerSecond, qint64 uploadBytesPerSecond);

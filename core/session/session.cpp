@@ -5,6 +5,7 @@
 #include "state/statestore.h"
 #include "state/statewriter.h"
 #include "storage/diskio.h"
+#include "tracker/embeddedtracker.h"
 #include "tracker/httptrackerclient.h"
 #include "tracker/udptrackerclient.h"
 #include "version.h"
@@ -110,16 +111,8 @@ bool Session::start(QString *error)
         connect(m_state.get(), &state::StateWriter::writeFailed, this, &Session::stateError);
         m_services.state = m_state.get();
     }
-    m_listener = new QTcpServer(this);
-    if (!m_listener->listen(m_settings.listenAddress, m_settings.listenPort)) {
-        if (error)
-            *error = QStringLiteral("cannot listen on %1 port %2: %3")
-                         .arg(m_settings.listenAddress.toString())
-                         .arg(m_settings.listenPort)
-                         .arg(m_listener->errorString());
+    if (!listen(error))
         return false;
-    }
-    connect(m_listener, &QTcpServer::newConnection, this, &Session::onNewConnection);
     if (m_settings.announceToTrackers) {
         // One UDP socket for every UDP tracker, on the address we listen on.
         m_udpTrackers = new tracker::UdpTrackerClient(this, quint32(m_rng()));
@@ -133,6 +126,7 @@ bool Session::start(QString *error)
     if (m_settings.persistState)
         dhtState = restore();
     startDht(dhtState);
+    startEmbeddedTracker();
     m_tickTimer.start();
     m_snapshotTimer.start();
     return true;
@@ -453,6 +447,8 @@ SessionSnapshotPtr Session::takeSnapshot()
     s->takenAt = QDateTime::currentDateTimeUtc();
     s->listenPort = listenPort();
     s->dhtNodes = m_dht ? m_dht->nodeCount() : -1;
+    s->dhtPort = m_dht ? m_dht->port() : 0;
+    s->embeddedTrackerPort = m_embeddedTracker && m_embeddedTracker->isListening() ? m_embeddedTracker->port() : 0;
     for (const InfoHash &hash : std::as_const(m_order)) {
         const swarm::Torrent *t = m_torrents.value(hash);
         if (!t) {

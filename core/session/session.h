@@ -31,6 +31,7 @@ class DhtService;
 struct Endpoint;
 }
 namespace swarmscope::tracker {
+class EmbeddedTracker;
 class HttpTrackerClient;
 class UdpTrackerClient;
 }
@@ -50,6 +51,7 @@ struct AddMagnetParams {
     metainfo::MagnetLink magnet;
     QString savePath;
     bool paused = false;
+    bool pauseAfterMetadata = false; // fetch now, but let the torrent wait (an add dialog is open)
     QList<swarm::Endpoint> peers;
 };
 
@@ -73,6 +75,16 @@ public:
     void resumeTorrent(const metainfo::InfoHash &hash);
     void recheckTorrent(const metainfo::InfoHash &hash);
     void setFilePriorities(const metainfo::InfoHash &hash, const QByteArray &priorities);
+    void setSequential(const metainfo::InfoHash &hash, bool sequential);
+    // Before any data is downloaded (an add dialog confirmed after the metadata came).
+    void setSavePath(const metainfo::InfoHash &hash, const QString &path);
+    // For a magnet still fetching: whether its torrent starts paused once the metadata is in.
+    void setPauseAfterMetadata(const metainfo::InfoHash &hash, bool pause);
+    // Moves a torrent `delta` places in the queue (negative: up), clamped to the ends.
+    void moveInQueue(const metainfo::InfoHash &hash, int delta);
+    // Applies what can change while running: limits, connections, choker, DHT, listen port,
+    // the embedded tracker. What cannot is kept for the next start.
+    void applySettings(const SessionSettings &settings);
     void connectPeer(const metainfo::InfoHash &hash, const QHostAddress &address, quint16 port);
     void setWatched(const QList<metainfo::InfoHash> &hashes);
     void setRateLimits(qint64 downloadBytesPerSecond, qint64 uploadBytesPerSecond);
@@ -113,6 +125,9 @@ private:
     void trackInDht(const metainfo::InfoHash &hash, bool isPrivate);
     void onDhtPeers(const metainfo::InfoHash &hash, const QList<dht::Endpoint> &peers);
     void saveDhtState(bool force); // every few minutes, and at shutdown
+    void stopDht();
+    bool listen(QString *error);
+    void startEmbeddedTracker();
     void onNewConnection();
     void tick();
     // Pauses reading from peers while the disk is behind; resumes (and reads what waited) when
@@ -138,6 +153,7 @@ private:
     QHash<metainfo::InfoHash, swarm::Torrent *> m_torrents;
     QHash<metainfo::InfoHash, swarm::MetadataFetch *> m_fetches; // magnets waiting for metadata
     dht::DhtService *m_dht = nullptr; // child; null when the DHT is off
+    tracker::EmbeddedTracker *m_embeddedTracker = nullptr; // child; null when off
     TimePoint m_lastDhtSave{};
     QList<metainfo::InfoHash> m_order;
     QHash<storage::StorageId, swarm::Torrent *> m_byStorage;

@@ -53,6 +53,7 @@ std::optional<InfoHash> Session::addMagnet(const AddMagnetParams &params, QStrin
     fp.magnet = params.magnet;
     fp.savePath = QFileInfo(params.savePath).absoluteFilePath();
     fp.paused = params.paused;
+    fp.pauseAfterMetadata = params.pauseAfterMetadata;
     fp.addedAt = QDateTime::currentDateTimeUtc();
     fp.queuePosition = int(m_order.size());
     fp.peers = params.peers;
@@ -119,10 +120,10 @@ void Session::onMetadataReady(const InfoHash &hash, const QByteArray &infoBytes)
     tp.savePath = fp.savePath;
     tp.trustedHave = Bitfield(info->pieceCount());
     tp.piecesToCheck = Bitfield(info->pieceCount(), true); // what is already there counts
-    tp.paused = fp.paused;
+    tp.paused = fp.paused || fp.pauseAfterMetadata;
     tp.addedAt = fp.addedAt;
     tp.queuePosition = fp.queuePosition;
-    swarm::Torrent *t = createTorrent(tp, fp.paused ? TorrentState::Paused : TorrentState::Queued);
+    swarm::Torrent *t = createTorrent(tp, tp.paused ? TorrentState::Paused : TorrentState::Queued);
     m_order.move(m_order.size() - 1, std::min<qsizetype>(fp.queuePosition, m_order.size() - 1));
     if (m_state) {
         state::TorrentRecord r = t->record();

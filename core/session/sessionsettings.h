@@ -37,6 +37,10 @@ struct SessionSettings {
     bool dhtEnabled = true;
     quint16 dhtPort = 0;        // UDP; 0: the same number as the TCP listen port
     QStringList dhtBootstrap;   // "host:port"; empty: the well-known routers, by host name
+
+    // A tracker inside the app (HTTP, on the listen address), for swarms of your own.
+    bool embeddedTracker = false;
+    quint16 embeddedTrackerPort = 6969; // 0: any free port
 };
 
 } // namespace swarmscope::session

@@ -116,6 +116,8 @@ struct SessionSnapshot {
     double uploadRate = 0;
     quint16 listenPort = 0;
     int dhtNodes = -1; // -1: DHT off
+    quint16 dhtPort = 0;
+    quint16 embeddedTrackerPort = 0; // 0: not running
     QList<TorrentSnapshot> torrents;
 };
 

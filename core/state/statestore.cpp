@@ -353,6 +353,22 @@ bool StateStore::saveFilePriorities(const metainfo::InfoHash &hash, const QByteA
     return true;
 }
 
+bool StateStore::saveOptions(const metainfo::InfoHash &hash, const QString &savePath, int queuePosition,
+                             bool sequential)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("UPDATE torrents SET save_path = ?, queue_position = ?, sequential = ? WHERE info_hash = ?"));
+    q.addBindValue(savePath);
+    q.addBindValue(queuePosition);
+    q.addBindValue(sequential ? 1 : 0);
+    q.addBindValue(hash.toHex());
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
 bool StateStore::removeTorrent(const metainfo::InfoHash &hash)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));

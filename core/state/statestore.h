@@ -45,6 +45,8 @@ public:
     bool saveState(const metainfo::InfoHash &hash, TorrentState state, const QString &error,
                    const QDateTime &completedAt = {});
     bool saveFilePriorities(const metainfo::InfoHash &hash, const QByteArray &priorities);
+    // Where it is saved, its place in the queue and its piece order: what the user can change.
+    bool saveOptions(const metainfo::InfoHash &hash, const QString &savePath, int queuePosition, bool sequential);
     bool removeTorrent(const metainfo::InfoHash &hash);
 
     QHash<QString, QString> loadSettings();

@@ -127,6 +127,13 @@ void StateWriter::saveFilePriorities(const metainfo::InfoHash &hash, const QByte
     post([=](StateStore &s) { s.saveFilePriorities(hash, priorities); });
 }
 
+void StateWriter::saveOptions(const metainfo::InfoHash &hash, const QString &savePath, int queuePosition,
+                              bool sequential)
+{
+    post([=](StateStore &s) { s.saveOptions(hash, savePath, queuePosition, sequential); },
+         QByteArray("options:") + hash.bytes());
+}
+
 void StateWriter::removeTorrent(const metainfo::InfoHash &hash)
 {
     post([=](StateStore &s) { s.removeTorrent(hash); });

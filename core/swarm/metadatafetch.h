@@ -28,6 +28,7 @@ public:
         metainfo::MagnetLink magnet;
         QString savePath;
         bool paused = false;
+        bool pauseAfterMetadata = false; // the torrent starts paused (the add dialog is still open)
         QDateTime addedAt;
         int queuePosition = 0;
         QList<Endpoint> peers; // connect to these directly
@@ -48,6 +49,9 @@ public:
     const Params &params() const { return m_params; }
     QString name() const;
     bool isPaused() const { return m_paused; }
+    void setSavePath(const QString &path) { m_params.savePath = path; }
+    void setPauseAfterMetadata(bool pause) { m_params.pauseAfterMetadata = pause; }
+    void setQueuePosition(int position) { m_params.queuePosition = position; }
     int connectedPeers() const { return int(m_peers.size()); }
 
     void start(TimePoint now);

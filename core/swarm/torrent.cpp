@@ -242,6 +242,52 @@ void Torrent::onCheckFinished(const Bitfield &verified, const QString &error)
     startDownloading(Clock::now());
 }
 
+void Torrent::setSequential(bool sequential)
+{
+    m_picker.setSequential(sequential);
+    if (m_services.state)
+        m_services.state->saveOptions(infoHash(), m_params.savePath, m_params.queuePosition, sequential);
+}
+
+void Torrent::setQueuePosition(int position)
+{
+    if (position == m_params.queuePosition)
+        return;
+    m_params.queuePosition = position;
+    if (m_services.state)
+        m_services.state->saveOptions(infoHash(), m_params.savePath, position, isSequential());
+}
+
+bool Torrent::setSavePath(const QString &path, QString *error)
+{
+    if (path == m_params.savePath)
+        return true;
+    if (!m_picker.have().none() || !m_writing.isEmpty() || !m_pieceBuffers.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("%1 already has data in %2; moving it is not supported").arg(m_info.name, m_params.savePath);
+        return false;
+    }
+    if (!QDir().mkpath(path)) {
+        if (error)
+            *error = QStringLiteral("cannot create the save folder %1").arg(path);
+        return false;
+    }
+    if (m_checking)
+        m_services.disk->cancelCheck(m_storageId);
+    m_services.disk->removeStorage(m_storageId);
+    m_services.disk->addStorage(m_storageId, storage::StorageSpec::fromTorrent(m_info, path, filePriorityList()));
+    m_params.savePath = QFileInfo(path).absoluteFilePath();
+    if (m_services.state)
+        m_services.state->saveOptions(infoHash(), m_params.savePath, m_params.queuePosition, isSequential());
+    // What the new folder already holds counts, as when a torrent is added.
+    m_checking = true;
+    m_checkDone = 0;
+    m_checkTotal = m_info.pieceCount();
+    setState(TorrentState::Checking);
+    m_services.disk->check(m_storageId, Bitfield(m_info.pieceCount(), true));
+    return true;
+}
+
 void Torrent::addPeers(const QList<Endpoint> &peers, PeerSource source)
 {
     for (const Endpoint &e : peers)

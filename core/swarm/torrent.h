@@ -93,7 +93,15 @@ public:
     void stop(TimePoint now); // for shutdown or removal: closes peers, announces `stopped`
     void recheck(TimePoint now);
     void setFilePriorities(const QByteArray &priorities);
-    void setSequential(bool sequential) { m_picker.setSequential(sequential); }
+    void setSequential(bool sequential);
+    bool isSequential() const { return m_picker.settings().sequential; }
+    const QString &savePath() const { return m_params.savePath; }
+    // Only while nothing is downloaded yet (the add dialog after a magnet's metadata): the
+    // storage moves to `path` and what that folder already holds is checked. Moving data
+    // that is already on disk is not supported; false with *error then.
+    bool setSavePath(const QString &path, QString *error);
+    int queuePosition() const { return m_params.queuePosition; }
+    void setQueuePosition(int position);
     void addPeers(const QList<Endpoint> &peers, session::PeerSource source);
     // An incoming connection whose handshake named this torrent.
     void attachIncoming(peer::PeerConnection *peer);

@@ -1,0 +1,134 @@
+// Session: the user's commands that reorder, relocate and reconfigure (the add dialog, the
+// queue buttons, the settings dialog), and the listening sockets they may move.
+#include "session/session.h"
+
+#include "dht/dhtservice.h"
+#include "tracker/embeddedtracker.h"
+
+#include <QTcpServer>
+
+namespace swarmscope::session {
+
+using metainfo::InfoHash;
+
+bool Session::listen(QString *error)
+{
+    auto *listener = new QTcpServer(this);
+    if (!listener->listen(m_settings.listenAddress, m_settings.listenPort)) {
+        if (error)
+            *error = QStringLiteral("cannot listen on %1 port %2: %3")
+                         .arg(m_settings.listenAddress.toString())
+                         .arg(m_settings.listenPort)
+                         .arg(listener->errorString());
+        delete listener;
+        return false;
+    }
+    if (m_listener) {
+        m_listener->close();
+        m_listener->deleteLater();
+    }
+    m_listener = listener;
+    connect(m_listener, &QTcpServer::newConnection, this, &Session::onNewConnection);
+    return true;
+}
+
+void Session::startEmbeddedTracker()
+{
+    if (m_embeddedTracker) {
+        m_embeddedTracker->close();
+        m_embeddedTracker->deleteLater();
+        m_embeddedTracker = nullptr;
+    }
+    if (!m_settings.embeddedTracker)
+        return;
+    m_embeddedTracker = new tracker::EmbeddedTracker({}, this);
+    if (!m_embeddedTracker->listen(m_settings.listenAddress, m_settings.embeddedTrackerPort)) {
+        emit stateError(QStringLiteral("the embedded tracker is off: %1").arg(m_embeddedTracker->errorString()));
+        delete m_embeddedTracker;
+        m_embeddedTracker = nullptr;
+    }
+}
+
+void Session::stopDht()
+{
+    if (!m_dht)
+        return;
+    saveDhtState(true);
+    m_dht->stop();
+    m_dht->deleteLater();
+    m_dht = nullptr;
+    m_services.peerOptions.ourReserved.setDht(false);
+}
+
+void Session::setSequential(const InfoHash &hash, bool sequential)
+{
+    if (swarm::Torrent *t = m_torrents.value(hash))
+        t->setSequential(sequential);
+}
+
+void Session::setSavePath(const InfoHash &hash, const QString &path)
+{
+    if (swarm::MetadataFetch *f = m_fetches.value(hash)) {
+        f->setSavePath(path);
+        return;
+    }
+    swarm::Torrent *t = m_torrents.value(hash);
+    QString error;
+    if (t && !t->setSavePath(path, &error))
+        emit torrentError(hash, error);
+}
+
+void Session::setPauseAfterMetadata(const InfoHash &hash, bool pause)
+{
+    if (swarm::MetadataFetch *f = m_fetches.value(hash))
+        f->setPauseAfterMetadata(pause);
+}
+
+void Session::moveInQueue(const InfoHash &hash, int delta)
+{
+    const qsizetype from = m_order.indexOf(hash);
+    if (from < 0 || delta == 0)
+        return;
+    const qsizetype to = std::clamp<qsizetype>(from + delta, 0, m_order.size() - 1);
+    m_order.move(from, to);
+    for (qsizetype i = std::min(from, to); i <= std::max(from, to); ++i) {
+        if (swarm::Torrent *t = m_torrents.value(m_order[i]))
+            t->setQueuePosition(int(i));
+        else if (swarm::MetadataFetch *f = m_fetches.value(m_order[i]))
+            f->setQueuePosition(int(i));
+    }
+}
+
+void Session::applySettings(const SessionSettings &wanted)
+{
+    const SessionSettings old = m_settings;
+    SessionSettings next = wanted;
+    // The state folder is the session's identity: only a restart changes it.
+    next.stateDir = old.stateDir;
+    next.persistState = old.persistState;
+    m_settings = next; // torrents read connection limits, timeouts and the queue sizes from here
+    setRateLimits(next.maxDownloadRate, next.maxUploadRate);
+    setChokerSettings(next.choker);
+
+    const bool listenMoved = next.listenAddress != old.listenAddress || next.listenPort != old.listenPort;
+    if (listenMoved) {
+        QString error;
+        if (!listen(&error)) {
+            m_settings.listenAddress = old.listenAddress;
+            m_settings.listenPort = old.listenPort;
+            emit stateError(error);
+        }
+    }
+    const bool dhtChanged = next.dhtEnabled != old.dhtEnabled || next.dhtPort != old.dhtPort
+                            || next.dhtBootstrap != old.dhtBootstrap || (listenMoved && next.dhtPort == 0);
+    if (dhtChanged) {
+        QByteArray saved = m_dht ? m_dht->exportState() : QByteArray();
+        stopDht();
+        startDht(saved);
+    }
+    if (next.embeddedTracker != old.embeddedTracker || next.embeddedTrackerPort != old.embeddedTrackerPort
+        || (listenMoved && next.embeddedTracker))
+        startEmbeddedTracker();
+}
+
+} // namespace swarmscope::session
