@@ -110,6 +110,43 @@ void PeerConnection::setPieceCount(int pieceCount)
     m_pendingHaves.clear();
 }
 
+bool PeerConnection::lateBitfield(const wire::Message &m)
+{
+    // BEP 3 wants the bitfield first, but aria2 sends a fresh one instead of many haves when
+    // it is shorter: take what it adds as haves (a peer never loses pieces), close only on a
+    // malformed one.
+    using wire::MessageType;
+    if (m.type != MessageType::Bitfield && !m_fast) {
+        close(QStringLiteral("%1 without the fast extension").arg(wire::messageName(m.type)));
+        return false;
+    }
+    if (m.type == MessageType::HaveNone)
+        return true;
+    if (m_pieceCount < 0) {
+        keepPieceInfo(m);
+        return true;
+    }
+    Bitfield incoming(m_pieceCount, true);
+    if (m.type == MessageType::Bitfield) {
+        auto bits = Bitfield::fromWire(m.payload, m_pieceCount);
+        if (!bits) {
+            close(QStringLiteral("a later bitfield of the wrong size"));
+            return false;
+        }
+        incoming = *bits;
+    }
+    for (int i = 0; i < m_pieceCount; ++i) {
+        if (!incoming.test(i) || m_pieces.test(i))
+            continue;
+        m_pieces.set(i);
+        if (m_handler)
+            m_handler->peerHave(this, i);
+        if (m_closing)
+            return false;
+    }
+    return !m_closing;
+}
+
 bool PeerConnection::keepPieceInfo(const wire::Message &m)
 {
     using wire::MessageType;
@@ -257,7 +294,7 @@ bool PeerConnection::handleMessage(const wire::Message &m, TimePoint now)
     const bool pieceInfoMessage = m.type == MessageType::Bitfield || m.type == MessageType::HaveAll
                                   || m.type == MessageType::HaveNone;
     if (pieceInfoMessage && m_gotPieceInfo)
-        return protocolError(QStringLiteral("%1 after the first message").arg(wire::messageName(m.type)));
+        return lateBitfield(m);
     // Only the piece-state messages count: BEP 10's extension handshake (and PORT) may come
     // before the bitfield, and libtorrent sends it first.
     if (m.type != MessageType::KeepAlive && m.type != MessageType::Extended && m.type != MessageType::Port

@@ -159,6 +159,8 @@ private:
     // Before the metadata (magnets): keeps bitfield / have all / have none / have for later.
     // False for a message the protocol forbids here.
     bool keepPieceInfo(const wire::Message &m);
+    // A bitfield / have all / have none after the first piece-state message.
+    bool lateBitfield(const wire::Message &m);
 
     PeerId m_id;
     QPointer<QTcpSocket> m_socket;

@@ -386,6 +386,7 @@ void Session::onNewConnection()
 void Session::peerHandshake(peer::PeerConnection *peer)
 {
     m_handshaking.remove(peer->id());
+    m_incomingSeen = true;
     swarm::Torrent *t = m_torrents.value(peer->infoHash());
     if (!t) {
         if (swarm::MetadataFetch *f = m_fetches.value(peer->infoHash())) {
@@ -448,6 +449,7 @@ SessionSnapshotPtr Session::takeSnapshot()
     s->listenPort = listenPort();
     s->dhtNodes = m_dht ? m_dht->nodeCount() : -1;
     s->dhtPort = m_dht ? m_dht->port() : 0;
+    s->incomingSeen = m_incomingSeen;
     s->embeddedTrackerPort = m_embeddedTracker && m_embeddedTracker->isListening() ? m_embeddedTracker->port() : 0;
     for (const InfoHash &hash : std::as_const(m_order)) {
         const swarm::Torrent *t = m_torrents.value(hash);

@@ -166,6 +166,7 @@ private:
     quint64 m_snapshotSequence = 0;
     bool m_shuttingDown = false;
     bool m_readingPaused = false; // the disk is behind: peers' data waits in TCP
+    bool m_incomingSeen = false;  // someone reached our listen port
 };
 
 } // namespace swarmscope::session

@@ -63,6 +63,7 @@ struct FileSnapshot {
     qint64 size = 0;
     qint64 done = 0; // verified bytes
     quint8 priority = 1; // 0 skip, 1 normal, 2 high
+    bool padFile = false; // BEP 47 padding: never shown to the user
 };
 
 // Everything about one torrent the UI asked to watch: peers, pieces, trackers, files.
@@ -118,6 +119,7 @@ struct SessionSnapshot {
     int dhtNodes = -1; // -1: DHT off
     quint16 dhtPort = 0;
     quint16 embeddedTrackerPort = 0; // 0: not running
+    bool incomingSeen = false;       // a peer connected to us (and handshook) since the start
     QList<TorrentSnapshot> torrents;
 };
 

@@ -97,6 +97,7 @@ session::TorrentSnapshot Torrent::snapshot(TimePoint now, bool withDetail) const
         fs.path = f.path;
         fs.size = f.size;
         fs.priority = quint8(m_filePriorities.at(i));
+        fs.padFile = f.padFile;
         if (f.size > 0) {
             const int first = int(f.offset / m_info.pieceLength);
             const int last = int((f.offset + f.size - 1) / m_info.pieceLength);
