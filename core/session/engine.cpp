@@ -96,6 +96,16 @@ void Engine::setSequential(const metainfo::InfoHash &hash, bool sequential)
     post([this, hash, sequential] { m_session->setSequential(hash, sequential); });
 }
 
+void Engine::addTracker(const metainfo::InfoHash &hash, const QString &url)
+{
+    post([this, hash, url] { m_session->addTracker(hash, url); });
+}
+
+void Engine::removeTracker(const metainfo::InfoHash &hash, const QString &url)
+{
+    post([this, hash, url] { m_session->removeTracker(hash, url); });
+}
+
 void Engine::setSavePath(const metainfo::InfoHash &hash, const QString &path)
 {
     post([this, hash, path] { m_session->setSavePath(hash, path); });

@@ -30,6 +30,8 @@ public:
     void recheckTorrent(const metainfo::InfoHash &hash);
     void setFilePriorities(const metainfo::InfoHash &hash, const QByteArray &priorities);
     void setSequential(const metainfo::InfoHash &hash, bool sequential);
+    void addTracker(const metainfo::InfoHash &hash, const QString &url);
+    void removeTracker(const metainfo::InfoHash &hash, const QString &url);
     void setSavePath(const metainfo::InfoHash &hash, const QString &path); // before any data only
     void setPauseAfterMetadata(const metainfo::InfoHash &hash, bool pause);
     void moveInQueue(const metainfo::InfoHash &hash, int delta);

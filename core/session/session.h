@@ -76,6 +76,9 @@ public:
     void recheckTorrent(const metainfo::InfoHash &hash);
     void setFilePriorities(const metainfo::InfoHash &hash, const QByteArray &priorities);
     void setSequential(const metainfo::InfoHash &hash, bool sequential);
+    // A tracker in a tier of its own after the others; removing drops it from its tier.
+    void addTracker(const metainfo::InfoHash &hash, const QString &url);
+    void removeTracker(const metainfo::InfoHash &hash, const QString &url);
     // Before any data is downloaded (an add dialog confirmed after the metadata came).
     void setSavePath(const metainfo::InfoHash &hash, const QString &path);
     // For a magnet still fetching: whether its torrent starts paused once the metadata is in.

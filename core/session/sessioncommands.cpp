@@ -66,6 +66,33 @@ void Session::setSequential(const InfoHash &hash, bool sequential)
         t->setSequential(sequential);
 }
 
+void Session::addTracker(const InfoHash &hash, const QString &url)
+{
+    swarm::Torrent *t = m_torrents.value(hash);
+    if (!t)
+        return;
+    QList<QStringList> tiers = t->info().trackerTiers;
+    for (const QStringList &tier : std::as_const(tiers))
+        if (tier.contains(url))
+            return;
+    tiers << QStringList{url};
+    t->setTrackers(tiers);
+}
+
+void Session::removeTracker(const InfoHash &hash, const QString &url)
+{
+    swarm::Torrent *t = m_torrents.value(hash);
+    if (!t)
+        return;
+    QList<QStringList> tiers;
+    for (QStringList tier : t->info().trackerTiers) {
+        tier.removeAll(url);
+        if (!tier.isEmpty())
+            tiers << tier;
+    }
+    t->setTrackers(tiers);
+}
+
 void Session::setSavePath(const InfoHash &hash, const QString &path)
 {
     if (swarm::MetadataFetch *f = m_fetches.value(hash)) {

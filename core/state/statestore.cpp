@@ -353,6 +353,19 @@ bool StateStore::saveFilePriorities(const metainfo::InfoHash &hash, const QByteA
     return true;
 }
 
+bool StateStore::saveTorrentFile(const metainfo::InfoHash &hash, const QByteArray &torrentFile)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("UPDATE torrents SET torrent_file = ? WHERE info_hash = ?"));
+    q.addBindValue(torrentFile);
+    q.addBindValue(hash.toHex());
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
 bool StateStore::saveOptions(const metainfo::InfoHash &hash, const QString &savePath, int queuePosition,
                              bool sequential)
 {

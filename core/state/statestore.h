@@ -46,6 +46,8 @@ public:
                    const QDateTime &completedAt = {});
     bool saveFilePriorities(const metainfo::InfoHash &hash, const QByteArray &priorities);
     // Where it is saved, its place in the queue and its piece order: what the user can change.
+    // The .torrent with new trackers (the info dictionary never changes).
+    bool saveTorrentFile(const metainfo::InfoHash &hash, const QByteArray &torrentFile);
     bool saveOptions(const metainfo::InfoHash &hash, const QString &savePath, int queuePosition, bool sequential);
     bool removeTorrent(const metainfo::InfoHash &hash);
 

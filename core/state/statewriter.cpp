@@ -127,6 +127,11 @@ void StateWriter::saveFilePriorities(const metainfo::InfoHash &hash, const QByte
     post([=](StateStore &s) { s.saveFilePriorities(hash, priorities); });
 }
 
+void StateWriter::saveTorrentFile(const metainfo::InfoHash &hash, const QByteArray &torrentFile)
+{
+    post([=](StateStore &s) { s.saveTorrentFile(hash, torrentFile); }, QByteArray("file:") + hash.bytes());
+}
+
 void StateWriter::saveOptions(const metainfo::InfoHash &hash, const QString &savePath, int queuePosition,
                               bool sequential)
 {

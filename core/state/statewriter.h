@@ -36,6 +36,7 @@ public:
     void saveState(const metainfo::InfoHash &hash, TorrentState state, const QString &error,
                    const QDateTime &completedAt = {});
     void saveFilePriorities(const metainfo::InfoHash &hash, const QByteArray &priorities);
+    void saveTorrentFile(const metainfo::InfoHash &hash, const QByteArray &torrentFile);
     void saveOptions(const metainfo::InfoHash &hash, const QString &savePath, int queuePosition, bool sequential);
     void removeTorrent(const metainfo::InfoHash &hash);
     void saveSetting(const QString &key, const QString &value);

@@ -33,10 +33,22 @@ Torrent::Torrent(storage::StorageId storageId, TorrentParams params, const Torre
         m_filePriorities = QByteArray(m_info.files.size(), '\x01');
     applyFilePriorities();
     m_picker.setSequential(m_params.sequential);
+    makeAnnouncer();
+    if (!m_params.addedAt.isValid())
+        m_params.addedAt = QDateTime::currentDateTimeUtc();
+    m_metadata = wire::ext::MetadataSource(m_info.infoBytes);
+    for (const Endpoint &e : m_params.peers)
+        m_candidates.add(e, PeerSource::Manual);
+}
+
+void Torrent::makeAnnouncer()
+{
+    const TorrentServices &services = m_services;
     m_announcer = std::make_unique<Announcer>(m_info.trackerTiers, m_info.infoHash,
                                               services.peerOptions.ourPeerId, services.trackerKey,
                                               services.settings->announceToTrackers ? services.trackers : nullptr,
-                                              services.udpTrackers, *services.rng);
+                                              services.settings->announceToTrackers ? services.udpTrackers : nullptr,
+                                              *services.rng);
     m_announcer->setStats([this] {
         return AnnounceStats{m_sessionUploaded, m_sessionDownloaded, m_info.totalSize - wantedDoneBytes()};
     });
@@ -46,11 +58,30 @@ Torrent::Torrent(storage::StorageId storageId, TorrentParams params, const Torre
             endpoints << Endpoint{p.address, p.port};
         addPeers(endpoints, PeerSource::Tracker);
     });
-    if (!m_params.addedAt.isValid())
-        m_params.addedAt = QDateTime::currentDateTimeUtc();
-    m_metadata = wire::ext::MetadataSource(m_info.infoBytes);
-    for (const Endpoint &e : m_params.peers)
-        m_candidates.add(e, PeerSource::Manual);
+}
+
+bool Torrent::setTrackers(const QList<QStringList> &tiers)
+{
+    if (tiers == m_info.trackerTiers)
+        return false;
+    // The tiers' bookkeeping (who answered, back-off, the tier order BEP 12 keeps) belongs to
+    // the old list: start over with the new one, telling the old trackers we stopped.
+    const TimePoint now = Clock::now();
+    const bool running = isActive(); // not the announcer's state: with no trackers it never ran
+    m_announcer->stop(now);
+    m_retiredAnnouncers.push_back(std::move(m_announcer)); // its `stopped` requests finish on their own
+    while (m_retiredAnnouncers.size() > 4)
+        m_retiredAnnouncers.pop_front();
+    m_info.trackerTiers = tiers;
+    makeAnnouncer();
+    if (running) {
+        if (m_services.listenPort)
+            m_announcer->setPort(m_services.listenPort());
+        m_announcer->start(now);
+    }
+    if (m_services.state)
+        m_services.state->saveTorrentFile(infoHash(), metainfo::encodeTorrentFile(m_info));
+    return true;
 }
 
 Torrent::~Torrent()

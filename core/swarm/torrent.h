@@ -111,6 +111,8 @@ public:
     void setDownloadLimit(qint64 bytesPerSecond, TimePoint now) { m_down.setRate(bytesPerSecond, 0, now); }
     void setUploadLimit(qint64 bytesPerSecond, TimePoint now) { m_up.setRate(bytesPerSecond, 0, now); }
     void setChokerSettings(const ChokerSettings &settings) { m_choker.setSettings(settings); }
+    // Replaces the trackers (BEP 12 tiers), saved with the torrent. False when nothing changed.
+    bool setTrackers(const QList<QStringList> &tiers);
 
     void tick(TimePoint now);
     // The session asks each torrent to read from its peers within a byte budget (-1: no limit).
@@ -166,6 +168,7 @@ private:
         bool cancelled = false; // the peer cancelled it while the disk was reading
     };
 
+    void makeAnnouncer();
     void setState(state::TorrentState s, const QString &error = {});
     void startDownloading(TimePoint now);
     void connectMorePeers(TimePoint now);
@@ -199,6 +202,7 @@ private:
     PiecePicker m_picker;
     Choker m_choker;
     std::unique_ptr<Announcer> m_announcer;
+    std::deque<std::unique_ptr<Announcer>> m_retiredAnnouncers; // replaced: their `stopped` may be in flight
     PeerCandidates m_candidates;
     QHash<PeerId, PeerInfo> m_peers;
     QHash<int, QByteArray> m_pieceBuffers; // partial pieces held until complete, then hashed and written

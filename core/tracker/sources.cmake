@@ -14,3 +14,4 @@ target_sources(swarmscope-core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/embeddedtracker.h ${CMAKE_CURRENT_LIST_DIR}/embeddedtracker.cpp
 )
 target_sources(swarmscope-core PRIVATE ${CMAKE_CURRENT_LIST_DIR}/udptrackercodec.h ${CMAKE_CURRENT_LIST_DIR}/udptrackercodec.cpp ${CMAKE_CURRENT_LIST_DIR}/udptrackerconnection.h ${CMAKE_CURRENT_LIST_DIR}/udptrackerconnection.cpp ${CMAKE_CURRENT_LIST_DIR}/udptrackerclient.h ${CMAKE_CURRENT_LIST_DIR}/udptrackerclient.cpp)
+target_sources(swarmscope-core PRIVATE ${CMAKE_CURRENT_LIST_DIR}/scrapeschedule.h ${CMAKE_CURRENT_LIST_DIR}/scrapeschedule.cpp)

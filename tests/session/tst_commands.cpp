@@ -5,6 +5,7 @@
 #include "sessiontestutil.h"
 
 #include "metainfo/magnetlink.h"
+#include "tracker/embeddedtracker.h"
 
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -44,6 +45,7 @@ private slots:
     void magnetConfirmedAfterMetadata();
     void queueOrderMovesAndPersists();
     void settingsApplyWhileRunning();
+    void trackersAddedAndRemoved();
 
 private:
     std::optional<metainfo::TorrentInfo> makePayload(const QString &dir, quint32 seed);
@@ -179,6 +181,43 @@ void TestCommands::settingsApplyWhileRunning()
     s.embeddedTracker = false;
     node.engine().applySettings(s);
     QTRY_COMPARE_WITH_TIMEOUT(node.engine().latestSnapshot()->embeddedTrackerPort, quint16(0), kCheckTimeoutMs);
+    node.stop();
+}
+
+// A tracker added to a running torrent is announced to at once and kept across a restart;
+// removing it takes it out of the list.
+void TestCommands::trackersAddedAndRemoved()
+{
+    tracker::EmbeddedTracker tracker;
+    QVERIFY2(tracker.listen(loopback(1), 0), qPrintable(tracker.errorString()));
+    const QString url = QStringLiteral("http://127.0.0.1:%1/announce").arg(tracker.port());
+    const auto info = makePayload(m_tmp->filePath(QStringLiteral("seed")), 5);
+    QVERIFY(info);
+    QVERIFY(info->trackerTiers.isEmpty());
+    EngineNode node(m_tmp->filePath(QStringLiteral("state")), m_tmp->filePath(QStringLiteral("seed")), loopback(1));
+    QString error;
+    QVERIFY2(node.start(&error), qPrintable(error));
+    node.add(*info);
+    QTRY_VERIFY_WITH_TIMEOUT(node.isSeeding(info->infoHash), kCheckTimeoutMs);
+    auto trackers = [&] {
+        QStringList urls;
+        const auto t = node.torrent(info->infoHash);
+        if (t && t->detail)
+            for (const session::TrackerSnapshot &s : t->detail->trackers)
+                urls << s.url;
+        return urls;
+    };
+    node.engine().addTracker(info->infoHash, url);
+    QTRY_COMPARE_WITH_TIMEOUT(trackers(), QStringList{url}, kCheckTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(tracker.service().swarm(info->infoHash)
+                                 && tracker.service().swarm(info->infoHash)->seeds() == 1,
+                             kCheckTimeoutMs);
+    node.stop();
+    QVERIFY2(node.start(&error), qPrintable(error));
+    node.engine().setWatched({info->infoHash});
+    QTRY_COMPARE_WITH_TIMEOUT(trackers(), QStringList{url}, kCheckTimeoutMs);
+    node.engine().removeTracker(info->infoHash, url);
+    QTRY_COMPARE_WITH_TIMEOUT(trackers(), QStringList{}, kCheckTimeoutMs);
     node.stop();
 }
 
