@@ -1,10 +1,18 @@
 #include "mainwindow.h"
 
-#include "dialogs/torrentinfodialog.h"
+#include "app/addcontroller.h"
+#include "app/ratelimitsdialog.h"
+#include "app/statusbarpanel.h"
+#include "app/torrentactions.h"
+#include "details/detailspanel.h"
 #include "format/units.h"
+#include "session/engine.h"
+#include "settings/appsettings.h"
+#include "settings/settingsdialog.h"
 #include "metainfo/magnetlink.h"
 #include "metainfo/torrentinfo.h"
 #include "torrentlist/progressdelegate.h"
+#include "torrentlist/snapshotrows.h"
 #include "torrentlist/statusfilterlist.h"
 #include "torrentlist/torrentfilterproxy.h"
 #include "torrentlist/torrentlistmodel.h"
@@ -22,6 +30,8 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -31,6 +41,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QDesktopServices>
 #include <QUrl>
 
 namespace swarmscope::ui {
@@ -65,6 +76,8 @@ QStringList openableItems(const QMimeData *mime)
                 items << url.toLocalFile();
             else if (url.scheme().compare(QLatin1String("magnet"), Qt::CaseInsensitive) == 0)
                 items << url.toString(QUrl::FullyEncoded);
+            else if (url.scheme() == u"http" || url.scheme() == u"https")
+                items << url.toString(QUrl::FullyEncoded);
         }
     }
     if (items.isEmpty() && mime->hasText()) {
@@ -81,24 +94,47 @@ QStringList openableItems(const QMimeData *mime)
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+MainWindow::MainWindow(session::Engine *engine, AppSettings *appSettings, QWidget *parent)
+    : QMainWindow(parent), m_engine(engine), m_settings(appSettings)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Swarmscope"));
     setAcceptDrops(true);
+
+    m_adder = new AddController(m_engine, this, this);
+    m_adder->setDefaultSavePath(m_settings->lastSaveFolder());
+    connect(m_adder, &AddController::failed, this, &MainWindow::showError);
+    connect(m_adder, &AddController::watchedChanged, this, &MainWindow::updateWatched);
+    connect(m_adder, &AddController::savePathChosen, this, [this](const QString &path) {
+        m_settings->setLastSaveFolder(path);
+    });
+    m_actions = new TorrentActions(m_engine, this);
 
     createActions();
     createMenus();
     createToolBar();
     createCentralArea();
 
-    m_statusLabel = new QLabel(this);
-    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
-    statusBar()->addWidget(m_statusLabel, 1);
-    connect(m_model, &TorrentListModel::summaryChanged, this, &MainWindow::updateStatusBar);
-    updateStatusBar();
+    m_statusPanel = new StatusBarPanel(this);
+    const session::SessionSettings current = m_settings->sessionSettings();
+    m_statusPanel->setLimits(current.maxDownloadRate, current.maxUploadRate);
+    m_statusPanel->setSavePath(current.defaultSavePath);
+    statusBar()->addPermanentWidget(m_statusPanel);
+    connect(m_statusPanel, &StatusBarPanel::limitsRequested, this, &MainWindow::showLimitsDialog);
 
+    connect(m_engine, &session::Engine::snapshotReady, this, &MainWindow::showSnapshot);
+    connect(m_engine, &session::Engine::addFailed, this, [this](const QString &error) {
+        showError(tr("the torrent"), error);
+    });
+    connect(m_engine, &session::Engine::torrentError, this,
+            [this](const metainfo::InfoHash &, const QString &error) { statusBar()->showMessage(error, 10'000); });
+    connect(m_engine, &session::Engine::torrentCompleted, this, [this](const metainfo::InfoHash &hash) {
+        if (!m_snapshot)
+            return;
+        for (const session::TorrentSnapshot &t : m_snapshot->torrents)
+            if (t.infoHash == hash)
+                statusBar()->showMessage(tr("%1 is complete").arg(t.name), 10'000);
+    });
     readSettings();
 }
 
@@ -111,7 +147,7 @@ void MainWindow::createActions()
     m_openAction->setObjectName(QStringLiteral("actionOpen"));
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setIconText(tr("Open")); // the toolbar has no room for "Torrent…"
-    m_openAction->setToolTip(tr("Open a .torrent file and show its details"));
+    m_openAction->setToolTip(tr("Add a torrent from a .torrent file"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseTorrentFiles);
 
     m_magnetAction = new QAction(themeIcon(QStringLiteral("insert-link"), QStyle::SP_DriveNetIcon, this),
@@ -119,8 +155,22 @@ void MainWindow::createActions()
     m_magnetAction->setObjectName(QStringLiteral("actionAddMagnet"));
     m_magnetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
     m_magnetAction->setIconText(tr("Add Magnet"));
-    m_magnetAction->setToolTip(tr("Paste a magnet link and show what it says"));
+    m_magnetAction->setToolTip(tr("Add a torrent from a magnet link"));
     connect(m_magnetAction, &QAction::triggered, this, &MainWindow::askForMagnetLink);
+
+    m_pasteAction = new QAction(themeIcon(QStringLiteral("edit-paste"), QStyle::SP_DialogOpenButton, this),
+                                tr("Add from &Clipboard"), this);
+    m_pasteAction->setObjectName(QStringLiteral("actionPaste"));
+    m_pasteAction->setShortcut(QKeySequence::Paste);
+    m_pasteAction->setToolTip(tr("Add the magnet link, URL or .torrent path on the clipboard"));
+    connect(m_pasteAction, &QAction::triggered, this, &MainWindow::pasteFromClipboard);
+
+    m_settingsAction = new QAction(themeIcon(QStringLiteral("configure"), QStyle::SP_FileDialogDetailedView, this),
+                                   tr("&Preferences…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("actionPreferences"));
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettingsDialog);
 
     m_quitAction = new QAction(themeIcon(QStringLiteral("application-exit"), QStyle::SP_DialogCloseButton, this),
                                tr("&Quit"), this);
@@ -135,6 +185,11 @@ void MainWindow::createActions()
     m_statusBarAction->setCheckable(true);
     m_statusBarAction->setChecked(true);
     connect(m_statusBarAction, &QAction::toggled, this, [this](bool on) { statusBar()->setVisible(on); });
+
+    m_detailsAction = new QAction(tr("&Details Panel"), this);
+    m_detailsAction->setObjectName(QStringLiteral("actionShowDetails"));
+    m_detailsAction->setCheckable(true);
+    m_detailsAction->setChecked(true);
 
     m_aboutAction = new QAction(tr("&About Swarmscope"), this);
     m_aboutAction->setObjectName(QStringLiteral("actionAbout"));
@@ -152,13 +207,24 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
     file->addAction(m_magnetAction);
+    file->addAction(m_pasteAction);
     file->addSeparator();
     file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_settingsAction);
+
+    QMenu *torrent = menuBar()->addMenu(tr("&Torrent"));
+    m_actions->fillMenu(torrent);
+    torrent->addSeparator();
+    torrent->addAction(m_actions->pauseAll());
+    torrent->addAction(m_actions->resumeAll());
 
     // The toolbar's toggle is added in createToolBar, once the toolbar exists.
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(m_statusBarAction);
+    view->addAction(m_detailsAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -173,6 +239,18 @@ void MainWindow::createToolBar()
     m_toolBar->setMovable(false);
     m_toolBar->addAction(m_openAction);
     m_toolBar->addAction(m_magnetAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_actions->resume());
+    m_toolBar->addAction(m_actions->pause());
+    m_toolBar->addAction(m_actions->remove());
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_actions->moveUp());
+    m_toolBar->addAction(m_actions->moveDown());
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_settingsAction);
+    // Text only where it helps; the queue arrows and the rest speak through icons and tooltips.
+    for (QAction *a : {m_actions->moveUp(), m_actions->moveDown(), m_settingsAction, m_actions->remove()})
+        a->setIconText(a->text().remove(u'&').remove(QStringLiteral("…")));
 
     QAction *toggle = m_toolBar->toggleViewAction();
     toggle->setObjectName(QStringLiteral("actionShowToolBar"));
@@ -191,18 +269,55 @@ void MainWindow::createCentralArea()
     m_filters->setSourceModel(m_model);
     connect(m_filters, &StatusFilterList::filterChanged, m_proxy, &TorrentFilterProxy::setStatusFilter);
 
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchBox"));
+    m_search->setPlaceholderText(tr("Search torrents by name"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &TorrentFilterProxy::setSearchText);
+    auto *find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_search, [this] { m_search->setFocus(Qt::ShortcutFocusReason); });
+    addAction(find);
+
     m_view = new TorrentListView(this);
     m_view->setModel(m_proxy);
     m_view->setItemDelegateForColumn(TorrentListModel::ProgressColumn,
                                      new ProgressDelegate(TorrentListModel::SortRole, m_view));
     m_view->setPlaceholderText(tr("Drop .torrent files or magnet links here, or use File ▸ Open"));
     m_view->sortByColumn(TorrentListModel::AddedColumn, Qt::DescendingOrder);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::selectionChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::selectionChanged);
     setDefaultColumnWidths();
+
+    auto *listArea = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listArea);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->setSpacing(2);
+    listLayout->addWidget(m_search);
+    listLayout->addWidget(m_view);
+
+    m_details = new DetailsPanel(this);
+    connect(m_details, &DetailsPanel::filePrioritiesChanged, m_engine, &session::Engine::setFilePriorities);
+    connect(m_details, &DetailsPanel::trackerAddRequested, m_engine, &session::Engine::addTracker);
+    connect(m_details, &DetailsPanel::trackerRemoveRequested, m_engine, &session::Engine::removeTracker);
+    connect(m_details, &DetailsPanel::openFileRequested, this,
+            [](const QString &path) { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
+    connect(m_detailsAction, &QAction::toggled, m_details, &QWidget::setVisible);
+
+    m_listSplitter = new QSplitter(Qt::Vertical, this);
+    m_listSplitter->setObjectName(QStringLiteral("listSplitter"));
+    m_listSplitter->addWidget(listArea);
+    m_listSplitter->addWidget(m_details);
+    m_listSplitter->setStretchFactor(0, 1);
+    m_listSplitter->setStretchFactor(1, 1);
+    m_listSplitter->setCollapsible(0, false);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_filters);
-    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_listSplitter);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setCollapsible(1, false);
@@ -242,17 +357,52 @@ void MainWindow::setDefaultColumnWidths()
     m_view->header()->setSectionHidden(TorrentListModel::AddedColumn, true);
 }
 
-void MainWindow::updateStatusBar()
+std::optional<metainfo::InfoHash> MainWindow::currentTorrent() const
 {
-    const int count = m_model->rowCount();
-    if (count == 0) {
-        m_statusLabel->setText(tr("No torrents"));
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || !m_view->selectionModel()->isSelected(current))
+        return std::nullopt;
+    return metainfo::InfoHash::fromHex(current.data(TorrentListModel::InfoHashRole).toString());
+}
+
+void MainWindow::selectionChanged()
+{
+    QList<metainfo::InfoHash> selected;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        if (auto hash = metainfo::InfoHash::fromHex(index.data(TorrentListModel::InfoHashRole).toString()))
+            selected << *hash;
+    m_actions->setSelection(selected);
+    updateWatched();
+    if (m_snapshot)
+        m_details->showSnapshot(m_snapshot, currentTorrent());
+}
+
+void MainWindow::updateWatched()
+{
+    // The engine sends peers, pieces and files only for these: the details panel's torrent and
+    // the magnets whose add dialogs wait for their file lists.
+    QList<metainfo::InfoHash> watched = m_adder->watched();
+    if (const auto current = currentTorrent())
+        watched << *current;
+    if (watched == m_watched)
         return;
-    }
-    const QLocale locale;
-    m_statusLabel->setText(tr("Torrents: %1 — ↓ %2 — ↑ %3")
-                               .arg(locale.toString(count), units::formatRate(m_model->totalDownloadRate(), locale),
-                                    units::formatRate(m_model->totalUploadRate(), locale)));
+    m_watched = watched;
+    m_engine->setWatched(watched);
+}
+
+void MainWindow::showSnapshot(const session::SessionSnapshotPtr &snapshot)
+{
+    if (!snapshot)
+        return;
+    m_snapshot = snapshot;
+    m_model->setRows(rowsFromSnapshot(*snapshot));
+    // Something to look at from the start: the first torrent, until the user picks one.
+    if (!m_view->selectionModel()->hasSelection() && !m_view->currentIndex().isValid() && m_proxy->rowCount() > 0)
+        m_view->setCurrentIndex(m_proxy->index(0, 0));
+    m_actions->setSnapshot(snapshot);
+    m_adder->onSnapshot(snapshot);
+    m_statusPanel->setSnapshot(*snapshot);
+    m_details->showSnapshot(snapshot, currentTorrent());
 }
 
 void MainWindow::readSettings()
@@ -263,7 +413,10 @@ void MainWindow::readSettings()
         resize(kDefaultSize);
     restoreState(s.value(QStringLiteral("state")).toByteArray());
     m_splitter->restoreState(s.value(QStringLiteral("splitter")).toByteArray());
+    m_listSplitter->restoreState(s.value(QStringLiteral("listSplitter")).toByteArray());
     m_statusBarAction->setChecked(s.value(QStringLiteral("statusBarVisible"), true).toBool());
+    m_detailsAction->setChecked(s.value(QStringLiteral("detailsVisible"), true).toBool());
+    m_details->setCurrentIndex(s.value(QStringLiteral("detailsTab"), 0).toInt());
     m_lastFolder = s.value(QStringLiteral("lastFolder"),
                            QStandardPaths::writableLocation(QStandardPaths::DownloadLocation)).toString();
     s.endGroup();
@@ -283,7 +436,10 @@ void MainWindow::writeSettings() const
     s.setValue(QStringLiteral("geometry"), saveGeometry());
     s.setValue(QStringLiteral("state"), saveState());
     s.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    s.setValue(QStringLiteral("listSplitter"), m_listSplitter->saveState());
     s.setValue(QStringLiteral("statusBarVisible"), m_statusBarAction->isChecked());
+    s.setValue(QStringLiteral("detailsVisible"), m_detailsAction->isChecked());
+    s.setValue(QStringLiteral("detailsTab"), m_details->currentIndex());
     s.setValue(QStringLiteral("lastFolder"), m_lastFolder);
     s.endGroup();
     s.beginGroup(QStringLiteral("TorrentList"));
@@ -315,50 +471,33 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 int MainWindow::openArguments(const QStringList &arguments)
 {
-    int opened = 0;
-    for (const QString &argument : arguments) {
-        if (metainfo::isMagnetUri(argument)) {
-            opened += openMagnetLink(argument) ? 1 : 0;
-            continue;
-        }
-        const QUrl url(argument);
-        const QString path = url.isLocalFile() ? url.toLocalFile() : argument;
-        opened += openTorrentFile(QFileInfo(path).absoluteFilePath()) ? 1 : 0;
-    }
-    return opened;
+    return m_adder->openItems(arguments);
 }
 
-bool MainWindow::openTorrentFile(const QString &path)
+void MainWindow::pasteFromClipboard()
 {
-    metainfo::ParseError error;
-    const std::optional<metainfo::TorrentInfo> info = metainfo::loadTorrentFile(path, &error);
-    if (!info) {
-        showError(QFileInfo(path).fileName(), error.toString());
-        return false;
+    const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+    QStringList items = mime ? openableItems(mime) : QStringList();
+    if (items.isEmpty() && mime && mime->hasText()) {
+        // A plain URL or path, one per line.
+        for (const QString &line : mime->text().split(u'\n', Qt::SkipEmptyParts))
+            items << line.trimmed();
     }
-    m_lastFolder = QFileInfo(path).absolutePath();
-    showDetails(new TorrentInfoDialog(*info, this));
-    return true;
-}
-
-bool MainWindow::openMagnetLink(const QString &uri)
-{
-    QString error;
-    const std::optional<metainfo::MagnetLink> magnet = metainfo::parseMagnet(uri.trimmed(), &error);
-    if (!magnet) {
-        showError(tr("the magnet link"), error);
-        return false;
+    if (items.isEmpty()) {
+        statusBar()->showMessage(tr("The clipboard holds no magnet link, URL or .torrent file"), 5000);
+        return;
     }
-    showDetails(new TorrentInfoDialog(*magnet, this));
-    return true;
+    openArguments(items);
 }
 
 void MainWindow::chooseTorrentFiles()
 {
     const QStringList paths = QFileDialog::getOpenFileNames(
         this, tr("Open Torrent"), m_lastFolder, tr("Torrent files (*.torrent);;All files (*)"));
+    if (!paths.isEmpty())
+        m_lastFolder = QFileInfo(paths.first()).absolutePath();
     for (const QString &path : paths)
-        openTorrentFile(path);
+        m_adder->openTorrentFile(path);
 }
 
 void MainWindow::askForMagnetLink()
@@ -370,24 +509,56 @@ void MainWindow::askForMagnetLink()
                                               QLineEdit::Normal,
                                               metainfo::isMagnetUri(clipboard) ? clipboard : QString(), &ok);
     if (ok && !uri.trimmed().isEmpty())
-        openMagnetLink(uri);
+        m_adder->openMagnetLink(uri);
 }
 
-void MainWindow::showDetails(TorrentInfoDialog *dialog)
+void MainWindow::showSettingsDialog()
 {
-    // Non-modal so several torrents can be compared side by side, and nothing blocks.
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
-    emit detailsShown(dialog);
+    SettingsDialog dialog(m_settings->sessionSettings(), this);
+    dialog.setEmbeddedTracker(m_settings->embeddedTracker(), m_settings->embeddedTrackerPort());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    session::SessionSettings chosen = dialog.settings();
+    chosen.embeddedTracker = dialog.embeddedTrackerEnabled();
+    chosen.embeddedTrackerPort = dialog.embeddedTrackerPort();
+    m_settings->setSessionSettings(chosen);
+    m_settings->setEmbeddedTracker(chosen.embeddedTracker, chosen.embeddedTrackerPort);
+    m_settings->sync();
+    m_engine->applySettings(chosen);
+    m_statusPanel->setLimits(chosen.maxDownloadRate, chosen.maxUploadRate);
+    m_statusPanel->setSavePath(chosen.defaultSavePath);
+}
+
+void MainWindow::showLimitsDialog()
+{
+    session::SessionSettings current = m_settings->sessionSettings();
+    RateLimitsDialog dialog(current.maxDownloadRate, current.maxUploadRate, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    current.maxDownloadRate = dialog.downloadLimit();
+    current.maxUploadRate = dialog.uploadLimit();
+    m_settings->setSessionSettings(current);
+    m_settings->sync();
+    m_engine->setRateLimits(current.maxDownloadRate, current.maxUploadRate);
+    m_statusPanel->setLimits(current.maxDownloadRate, current.maxUploadRate);
+}
+
+void MainWindow::showContextMenu(const QPoint &pos)
+{
+    if (!m_view->indexAt(pos).isValid())
+        return;
+    QMenu menu(this);
+    m_actions->fillMenu(&menu);
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::showError(const QString &what, const QString &message)
 {
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Torrent"), QString(),
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Add Torrent"), QString(),
                                 QMessageBox::Close, this);
     box->setObjectName(QStringLiteral("openErrorBox"));
     box->setTextFormat(Qt::PlainText); // names and messages can carry markup from the file
-    box->setText(tr("Could not open %1.").arg(what));
+    box->setText(tr("Could not add %1.").arg(what));
     box->setInformativeText(message);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();

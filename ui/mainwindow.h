@@ -1,21 +1,35 @@
-// The main window: menus, toolbar, the status filter beside the torrent list, a status bar.
-// It opens .torrent files and magnet links (menu, command line, drag and drop) and shows
-// their details; the engine that downloads them comes later and will feed TorrentListModel.
+// The main window: the torrent list (state filter beside it, search above it), the details of
+// the selected torrent below it, menus, toolbar and status bar. It reads the engine's
+// snapshots and sends commands through the Engine facade; adding goes through AddController,
+// the commands on torrents through TorrentActions.
 #pragma once
+
+#include "metainfo/infohash.h"
+#include "session/snapshot.h"
 
 #include <QMainWindow>
 #include <QStringList>
 
+#include <optional>
+
 class QAction;
-class QLabel;
+class QLineEdit;
 class QSplitter;
 class QToolBar;
 
+namespace swarmscope::session {
+class Engine;
+}
+
 namespace swarmscope::ui {
 
+class AddController;
+class AppSettings;
+class DetailsPanel;
+class StatusBarPanel;
 class StatusFilterList;
+class TorrentActions;
 class TorrentFilterProxy;
-class TorrentInfoDialog;
 class TorrentListModel;
 class TorrentListView;
 
@@ -23,22 +37,30 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // `engine` and `settings` outlive the window.
+    MainWindow(session::Engine *engine, AppSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     TorrentListModel *torrentModel() const { return m_model; }
+    TorrentListView *torrentView() const { return m_view; }
+    TorrentFilterProxy *torrentProxy() const { return m_proxy; }
+    AddController *adder() const { return m_adder; }
+    TorrentActions *torrentActions() const { return m_actions; }
+    DetailsPanel *details() const { return m_details; }
+    StatusBarPanel *statusPanel() const { return m_statusPanel; }
+    QLineEdit *searchBox() const { return m_search; }
+    std::optional<metainfo::InfoHash> currentTorrent() const;
 
 public slots:
-    // Each argument is a .torrent path, a file:// URL or a magnet link. Returns how many opened.
+    // Each argument is a .torrent path, a file:// or http(s):// URL, or a magnet link; each
+    // opens the add dialog. Returns how many were recognised.
     int openArguments(const QStringList &arguments);
-    // Parse and show details; on failure a (non-blocking) message box names the problem.
-    bool openTorrentFile(const QString &path);
-    bool openMagnetLink(const QString &uri);
+    void showSnapshot(const swarmscope::session::SessionSnapshotPtr &snapshot);
+    // Ctrl+V: a magnet link, a URL or a path from the clipboard.
+    void pasteFromClipboard();
 
 signals:
-    // A details dialog was created and shown (non-modal, deleted on close).
-    void detailsShown(swarmscope::ui::TorrentInfoDialog *dialog);
-    // A file or link could not be opened; `message` is what the user was told.
+    // An item could not be opened; `message` is what the user was told.
     void openFailed(const QString &what, const QString &message);
 
 protected:
@@ -52,32 +74,46 @@ private:
     void createToolBar();
     void createCentralArea();
     void setDefaultColumnWidths();
-    void updateStatusBar();
     void readSettings();
     void writeSettings() const;
-
+    void selectionChanged();
+    void updateWatched();
     void chooseTorrentFiles();
     void askForMagnetLink();
+    void showSettingsDialog();
+    void showLimitsDialog();
     void showAbout();
-    void showDetails(TorrentInfoDialog *dialog);
     void showError(const QString &what, const QString &message);
+    void showContextMenu(const QPoint &pos);
 
+    session::Engine *m_engine;
+    AppSettings *m_settings;
+    session::SessionSnapshotPtr m_snapshot;
     TorrentListModel *m_model = nullptr;
     TorrentFilterProxy *m_proxy = nullptr;
     TorrentListView *m_view = nullptr;
     StatusFilterList *m_filters = nullptr;
+    QLineEdit *m_search = nullptr;
+    DetailsPanel *m_details = nullptr;
     QSplitter *m_splitter = nullptr;
-    QLabel *m_statusLabel = nullptr;
+    QSplitter *m_listSplitter = nullptr;
+    StatusBarPanel *m_statusPanel = nullptr;
     QToolBar *m_toolBar = nullptr;
+    AddController *m_adder = nullptr;
+    TorrentActions *m_actions = nullptr;
 
     QAction *m_openAction = nullptr;
     QAction *m_magnetAction = nullptr;
+    QAction *m_pasteAction = nullptr;
+    QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_statusBarAction = nullptr;
+    QAction *m_detailsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 
     QString m_lastFolder; // where the open dialog starts
+    QList<metainfo::InfoHash> m_watched;
 };
 
 } // namespace swarmscope::ui

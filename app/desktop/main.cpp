@@ -1,10 +1,19 @@
 // swarmscope: the desktop application.
+#include "demo/demoswarm.h"
+#include "dht/dhtservice.h"
 #include "mainwindow.h"
+#include "session/engine.h"
+#include "settings/appsettings.h"
 #include "version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTimer>
 
+#include <cstdio>
 #include <cstring>
 #include <memory>
 
@@ -19,15 +28,36 @@ void setApplicationIdentity()
     QCoreApplication::setApplicationVersion(versionString());
 }
 
-void configure(QCommandLineParser &parser)
+struct Options {
+    QCommandLineOption noDht{QStringLiteral("no-dht"), QCoreApplication::translate("main", "Turn the DHT off.")};
+    QCommandLineOption dhtBootstrap{
+        QStringLiteral("dht-bootstrap"),
+        QCoreApplication::translate("main", "Bootstrap the DHT from this node instead of the well-known routers "
+                                            "(repeatable)."),
+        QStringLiteral("host:port")};
+    QCommandLineOption dhtPort{QStringLiteral("dht-port"),
+                               QCoreApplication::translate("main", "The DHT's UDP port."), QStringLiteral("port")};
+    QCommandLineOption port{QStringLiteral("port"),
+                            QCoreApplication::translate("main", "The TCP port to listen on (0: any free port)."),
+                            QStringLiteral("port")};
+    QCommandLineOption stateDir{QStringLiteral("state-dir"),
+                                QCoreApplication::translate("main", "The folder of the torrent state database."),
+                                QStringLiteral("dir")};
+    QCommandLineOption demo{QStringLiteral("demo"),
+                            QCoreApplication::translate("main", "Start a demo swarm on 127.0.0.1 (a tracker, a "
+                                                                "seeder and leechers) and join it.")};
+};
+
+void configure(QCommandLineParser &parser, const Options &o)
 {
     parser.setApplicationDescription(
         QCoreApplication::translate("main", "A BitTorrent client that shows the swarm at work."));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addOptions({o.noDht, o.dhtBootstrap, o.dhtPort, o.port, o.stateDir, o.demo});
     parser.addPositionalArgument(
         QStringLiteral("torrents"),
-        QCoreApplication::translate("main", ".torrent files or magnet links to open."),
+        QCoreApplication::translate("main", ".torrent files, URLs or magnet links to add."),
         QStringLiteral("[file.torrent|magnet-link...]"));
 }
 
@@ -44,6 +74,70 @@ bool wantsTextOnly(int argc, char **argv)
     return false;
 }
 
+std::optional<quint16> portValue(const QString &text)
+{
+    bool ok = false;
+    const uint v = text.toUInt(&ok);
+    if (!ok || v > 65535)
+        return std::nullopt;
+    return quint16(v);
+}
+
+// The engine's settings: the user's, then what the command line overrides for this run only.
+std::optional<session::SessionSettings> sessionSettings(const QCommandLineParser &parser, const Options &o,
+                                                        const ui::AppSettings &app, QString *error)
+{
+    session::SessionSettings s = app.sessionSettings();
+    s.embeddedTracker = app.embeddedTracker();
+    s.embeddedTrackerPort = app.embeddedTrackerPort();
+    if (parser.isSet(o.noDht))
+        s.dhtEnabled = false;
+    if (parser.isSet(o.dhtBootstrap)) {
+        s.dhtBootstrap.clear();
+        for (const QString &node : parser.values(o.dhtBootstrap)) {
+            QString host;
+            quint16 port = 0;
+            if (!dht::parseHostPort(node, &host, &port)) {
+                *error = QCoreApplication::translate("main", "--dht-bootstrap wants HOST:PORT, not '%1'").arg(node);
+                return std::nullopt;
+            }
+            s.dhtBootstrap << node;
+        }
+    }
+    for (const auto &[option, target] : {std::pair{&o.dhtPort, &s.dhtPort}, std::pair{&o.port, &s.listenPort}}) {
+        if (!parser.isSet(*option))
+            continue;
+        const auto port = portValue(parser.value(*option));
+        if (!port) {
+            *error = QCoreApplication::translate("main", "--%1 wants a port number, not '%2'")
+                         .arg(option->names().constFirst(), parser.value(*option));
+            return std::nullopt;
+        }
+        *target = *port;
+    }
+    if (parser.isSet(o.stateDir))
+        s.stateDir = parser.value(o.stateDir);
+    if (parser.isSet(o.demo)) {
+        // Our own leecher joins the demo swarm on loopback; nothing leaves the machine.
+        s.listenAddress = QHostAddress(QHostAddress::LocalHost);
+        s.listenPort = 0;
+        s.dhtEnabled = false;
+        if (!parser.isSet(o.stateDir))
+            s.stateDir = QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
+                             .filePath(QStringLiteral("demo/state"));
+    }
+    return s;
+}
+
+void addDemoTorrent(session::Engine &engine, const demo::DemoSwarm &swarm)
+{
+    session::AddTorrentParams params;
+    params.info = swarm.torrent();
+    params.savePath = swarm.ourSavePath();
+    params.peers = swarm.peers();
+    engine.addTorrent(params);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -52,7 +146,8 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         setApplicationIdentity();
         QCommandLineParser parser;
-        configure(parser);
+        Options options;
+        configure(parser, options);
         parser.process(app); // prints and exits for --help and --version
         return 0;
     }
@@ -64,12 +159,45 @@ int main(int argc, char **argv)
     QGuiApplication::setDesktopFileName(QStringLiteral("org.swarmscope.Swarmscope"));
 
     QCommandLineParser parser;
-    configure(parser);
+    Options options;
+    configure(parser, options);
     parser.process(app); // QApplication has already taken its own options (-platform, ...)
 
-    ui::MainWindow window;
+    ui::AppSettings appSettings;
+    QString error;
+    const auto settings = sessionSettings(parser, options, appSettings, &error);
+    if (!settings) {
+        std::fprintf(stderr, "swarmscope: %s\n", qPrintable(error));
+        return 2;
+    }
+    session::Engine engine(*settings);
+    if (!engine.start(&error)) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Swarmscope"),
+                              QCoreApplication::translate("main", "The engine could not start: %1").arg(error));
+        return 1;
+    }
+
+    std::unique_ptr<demo::DemoSwarm> demoSwarm;
+    if (parser.isSet(options.demo)) {
+        const QString work = QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
+                                 .filePath(QStringLiteral("demo/swarm"));
+        demoSwarm = std::make_unique<demo::DemoSwarm>(work, 6);
+        QObject::connect(demoSwarm.get(), &demo::DemoSwarm::ready, &engine,
+                         [&engine, &demoSwarm] { addDemoTorrent(engine, *demoSwarm); });
+        if (!demoSwarm->start(&error)) {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Swarmscope"),
+                                  QCoreApplication::translate("main", "The demo swarm could not start: %1").arg(error));
+            return 1;
+        }
+    }
+
+    ui::MainWindow window(&engine, &appSettings);
     window.show();
-    // After show(), so details dialogs open above the main window.
+    // After show(), so add dialogs open above the main window.
     window.openArguments(parser.positionalArguments());
-    return app.exec();
+    const int code = app.exec();
+    if (demoSwarm)
+        demoSwarm->stop();
+    engine.shutdownAndWait();
+    return code;
 }

@@ -1,9 +1,20 @@
+// The main window on a real engine (in-process, loopback, nothing persisted, DHT off): adding
+// by drop, paste and command line through the add dialog, the list following the engine's
+// snapshots, the commands on selected torrents, the search box, the status bar, and what is
+// remembered between runs.
+#include "app/addcontroller.h"
+#include "app/statusbarpanel.h"
+#include "app/torrentactions.h"
+#include "details/detailspanel.h"
+#include "dialogs/adddialog.h"
 #include "dialogs/filetreemodel.h"
-#include "dialogs/torrentinfodialog.h"
 #include "mainwindow.h"
 #include "metainfo/magnetlink.h"
 #include "metainfo/torrentinfo.h"
+#include "session/engine.h"
+#include "settings/appsettings.h"
 #include "torrentlist/statusfilterlist.h"
+#include "torrentlist/torrentfilterproxy.h"
 #include "torrentlist/torrentlistmodel.h"
 #include "torrentlist/torrentlistview.h"
 
@@ -12,20 +23,18 @@
 #include <QClipboard>
 #include <QFile>
 #include <QHeaderView>
-#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
-#include <QTreeView>
-#include <QTreeWidget>
 #include <QUrl>
 
 #include <memory>
@@ -33,35 +42,21 @@
 using namespace swarmscope;
 using namespace swarmscope::ui;
 
-class tst_MainWindow : public QObject {
-    Q_OBJECT
+namespace {
 
-private slots:
-    void initTestCase();
-    void init();
-    void constructs();
-    void actionsAndShortcuts();
-    void torrentModelColumns();
-    void emptyStateIsPainted();
-    void dropTorrentFileOpensDetails();
-    void singleFilePrivateTorrent();
-    void dropMagnetTextOpensDetails();
-    void dropOfAnythingElseIsRefused();
-    void badTorrentShowsError();
-    void commandLineArguments();
-    void copyMagnetLink();
-    void headerStateIsSaved();
+constexpr int kEngineTimeoutMs = 10'000;
 
-private:
-    static QString sampleTorrent()
-    {
-        return QStringLiteral(SWARMSCOPE_TEST_DATA "/torrents/ui-sample-album.torrent");
-    }
-    // Sends drag-enter then drop, as a real drag would; returns whether the enter was accepted.
-    static bool dragAndDrop(QWidget *target, QMimeData *mime);
-};
+QString sampleTorrent()
+{
+    return QStringLiteral(SWARMSCOPE_TEST_DATA "/torrents/ui-sample-album.torrent");
+}
+QString singleFileTorrent()
+{
+    return QStringLiteral(SWARMSCOPE_TEST_DATA "/torrents/ui-single-file.torrent");
+}
 
-bool tst_MainWindow::dragAndDrop(QWidget *target, QMimeData *mime)
+// Sends drag-enter then drop, as a real drag would; returns whether the drop was accepted.
+bool dragAndDrop(QWidget *target, QMimeData *mime)
 {
     const QPoint centre = target->rect().center();
     QDragEnterEvent enter(centre, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
@@ -73,10 +68,92 @@ bool tst_MainWindow::dragAndDrop(QWidget *target, QMimeData *mime)
     return drop.isAccepted();
 }
 
+// An engine and the app's settings, as main() makes them, but private to the test.
+struct App {
+    QTemporaryDir dir;
+    std::unique_ptr<AppSettings> settings;
+    std::unique_ptr<session::Engine> engine;
+
+    App()
+    {
+        settings = std::make_unique<AppSettings>(dir.filePath(QStringLiteral("settings.ini")));
+        session::SessionSettings s = settings->sessionSettings();
+        s.persistState = false;
+        s.dhtEnabled = false;
+        s.announceToTrackers = false; // the fixtures name trackers on example.org
+        s.listenAddress = QHostAddress(QHostAddress::LocalHost);
+        s.listenPort = 0;
+        s.defaultSavePath = dir.filePath(QStringLiteral("downloads"));
+        s.snapshotIntervalMs = 50;
+        settings->setSessionSettings(s);
+        settings->setLastSaveFolder(s.defaultSavePath);
+        engine = std::make_unique<session::Engine>(s);
+        QString error;
+        if (!engine->start(&error))
+            qFatal("the engine did not start: %s", qPrintable(error));
+    }
+    ~App() { engine->shutdownAndWait(); }
+};
+
+int rowOf(const TorrentListModel *model, const QString &name)
+{
+    for (int i = 0; i < model->rowCount(); ++i)
+        if (model->rowAt(i).name == name)
+            return i;
+    return -1;
+}
+
+// Serves one file over HTTP on 127.0.0.1, once per connection (a browser's .torrent link).
+class TinyHttpServer : public QTcpServer {
+public:
+    explicit TinyHttpServer(QByteArray body) : m_body(std::move(body))
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = nextPendingConnection()) {
+                connect(s, &QTcpSocket::readyRead, s, [this, s] {
+                    if (!s->readAll().contains("\r\n\r\n"))
+                        return;
+                    s->write("HTTP/1.0 200 OK\r\nContent-Type: application/x-bittorrent\r\nContent-Length: "
+                             + QByteArray::number(m_body.size()) + "\r\n\r\n" + m_body);
+                    s->disconnectFromHost();
+                });
+                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
+    }
+
+private:
+    QByteArray m_body;
+};
+
+} // namespace
+
+class tst_MainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void constructs();
+    void actionsAndShortcuts();
+    void dropTorrentFileThroughAddDialog();
+    void dropMagnetTextFetchesAndCancelRemoves();
+    void dropEachMimeForm_data();
+    void dropEachMimeForm();
+    void dropOfAnythingElseIsRefused();
+    void badTorrentAndDuplicateShowErrors();
+    void commandLineAndHttpUrl();
+    void pasteMagnetLink();
+    void commandsOnTheSelection();
+    void searchNarrowsTheList();
+    void headerStateIsSaved();
+};
+
 void tst_MainWindow::initTestCase()
 {
     // Keep the user's real settings out of reach.
     QStandardPaths::setTestModeEnabled(true);
+    qRegisterMetaType<AddTorrentDialog *>();
     QVERIFY(QFile::exists(sampleTorrent()));
 }
 
@@ -87,216 +164,167 @@ void tst_MainWindow::init()
 
 void tst_MainWindow::constructs()
 {
-    MainWindow window;
+    App app;
+    MainWindow window(app.engine.get(), app.settings.get());
     QCOMPARE(window.windowTitle(), QStringLiteral("Swarmscope"));
     QVERIFY(window.acceptDrops());
-    QVERIFY(window.findChild<TorrentListView *>());
     auto *filters = window.findChild<StatusFilterList *>();
     QVERIFY(filters);
     QCOMPARE(filters->count(), 6);
-    const QStringList expected{QStringLiteral("All (0)"),    QStringLiteral("Downloading (0)"),
-                               QStringLiteral("Seeding (0)"), QStringLiteral("Completed (0)"),
-                               QStringLiteral("Paused (0)"),  QStringLiteral("Error (0)")};
-    for (int i = 0; i < filters->count(); ++i)
-        QCOMPARE(filters->item(i)->text(), expected[i]);
-    auto *status = window.findChild<QLabel *>(QStringLiteral("statusLabel"));
-    QVERIFY(status);
-    QCOMPARE(status->text(), QStringLiteral("No torrents"));
+    QVERIFY(window.details());
+    QCOMPARE(window.details()->count(), 6); // General, Trackers, Peers, Files, Swarm, Rates
+    QCOMPARE(window.torrentModel()->columnCount(), 11);
+    // The status bar fills in from the first snapshot: DHT off, the port we listen on.
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusPanel()->portText().contains(QString::number(app.engine->listenPort())),
+                             kEngineTimeoutMs);
+    QCOMPARE(window.statusPanel()->dhtText(), QStringLiteral("DHT: off"));
+    QVERIFY(window.statusPanel()->spaceText().startsWith(QStringLiteral("Free: ")));
 }
 
 void tst_MainWindow::actionsAndShortcuts()
 {
-    MainWindow window;
+    App app;
+    MainWindow window(app.engine.get(), app.settings.get());
     const auto action = [&window](const char *name) {
         return window.findChild<QAction *>(QString::fromLatin1(name));
     };
-    QVERIFY(action("actionOpen"));
     QCOMPARE(action("actionOpen")->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_O));
-    QVERIFY(action("actionQuit"));
     QCOMPARE(action("actionQuit")->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
-    QVERIFY(action("actionAddMagnet"));
-    QVERIFY(action("actionAddMagnet")->isEnabled());
-    QVERIFY(!action("actionOpen")->icon().isNull());
-    QVERIFY(!action("actionAddMagnet")->icon().isNull());
-    QVERIFY(action("actionAbout"));
-    QVERIFY(action("actionAboutQt"));
-
+    QCOMPARE(action("actionPaste")->shortcut(), QKeySequence(QKeySequence::Paste));
+    QCOMPARE(action("actionRemove")->shortcut(), QKeySequence(QKeySequence::Delete));
+    for (const char *name : {"actionAddMagnet", "actionPreferences", "actionPause", "actionResume", "actionRecheck",
+                             "actionOpenFolder", "actionCopyMagnet", "actionMoveUp", "actionMoveDown",
+                             "actionPauseAll", "actionResumeAll", "actionAbout", "actionAboutQt"})
+        QVERIFY2(action(name), name);
+    // Nothing selected: nothing to pause or remove.
+    QVERIFY(!action("actionPause")->isEnabled());
+    QVERIFY(!action("actionRemove")->isEnabled());
     auto *toolBar = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
-    QVERIFY(toolBar);
-    QVERIFY(toolBar->actions().contains(action("actionOpen")));
-    QVERIFY(toolBar->actions().contains(action("actionAddMagnet")));
+    for (const char *name : {"actionOpen", "actionAddMagnet", "actionResume", "actionPause", "actionRemove"})
+        QVERIFY2(toolBar->actions().contains(action(name)), name);
 
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QAction *showToolBar = action("actionShowToolBar");
-    QVERIFY(showToolBar && showToolBar->isCheckable());
-    showToolBar->trigger();
+    action("actionShowToolBar")->trigger();
     QVERIFY(toolBar->isHidden());
-    QAction *showStatusBar = action("actionShowStatusBar");
-    QVERIFY(showStatusBar && showStatusBar->isChecked());
-    showStatusBar->trigger();
+    action("actionShowStatusBar")->trigger();
     QVERIFY(window.statusBar()->isHidden());
-
-    // Ctrl+Q closes the window.
+    action("actionShowDetails")->trigger();
+    QVERIFY(window.details()->isHidden());
     QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
     QTRY_VERIFY(!window.isVisible());
 }
 
-void tst_MainWindow::torrentModelColumns()
+// A .torrent dropped as a file URL: the add dialog shows its files; with one unticked and a
+// folder chosen, the engine gets it and the list shows it.
+void tst_MainWindow::dropTorrentFileThroughAddDialog()
 {
-    MainWindow window;
-    TorrentListModel *model = window.torrentModel();
-    QCOMPARE(model->columnCount(), int(TorrentListModel::ColumnCount));
-    QCOMPARE(model->columnCount(), 11);
-    QCOMPARE(model->rowCount(), 0);
-    auto *view = window.findChild<TorrentListView *>();
-    QVERIFY(view->isSortingEnabled());
-    QCOMPARE(view->model()->columnCount(), 11);
-    QCOMPARE(view->header()->count(), 11);
-}
-
-void tst_MainWindow::emptyStateIsPainted()
-{
-    MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto *view = window.findChild<TorrentListView *>();
-    QVERIFY(view->placeholderText().contains(QStringLiteral(".torrent")));
-    const QImage withHint = view->viewport()->grab().toImage();
-    const QString hint = view->placeholderText();
-    view->setPlaceholderText(QString());
-    const QImage without = view->viewport()->grab().toImage();
-    QVERIFY(withHint != without);
-    view->setPlaceholderText(hint);
-
-    // With a row, the hint goes away.
-    TorrentRow row;
-    row.infoHash = metainfo::InfoHash::fromBytes(QByteArray(20, 'x'));
-    row.name = QStringLiteral("x");
-    window.torrentModel()->setRows({row});
-    const QImage withRow = view->viewport()->grab().toImage();
-    window.torrentModel()->setRows({});
-    QCOMPARE(view->viewport()->grab().toImage(), withHint);
-    QVERIFY(withRow != withHint);
-    auto *status = window.findChild<QLabel *>(QStringLiteral("statusLabel"));
-    QCOMPARE(status->text(), QStringLiteral("No torrents"));
-}
-
-void tst_MainWindow::dropTorrentFileOpensDetails()
-{
-    MainWindow window;
-    QSignalSpy shown(&window, &MainWindow::detailsShown);
+    App app;
+    MainWindow window(app.engine.get(), app.settings.get());
+    QSignalSpy shown(window.adder(), &AddController::dialogShown);
     auto mime = std::make_unique<QMimeData>();
     mime->setUrls({QUrl::fromLocalFile(sampleTorrent())});
     QVERIFY(dragAndDrop(&window, mime.get()));
     QCOMPARE(shown.size(), 1);
-
-    auto *dialog = window.findChild<TorrentInfoDialog *>();
-    QVERIFY(dialog);
-    QCOMPARE(shown[0][0].value<TorrentInfoDialog *>(), dialog);
-    QVERIFY(dialog->isVisible());
-    QVERIFY(!dialog->isModal());
-    QCOMPARE(dialog->windowTitle(), QStringLiteral("Torrent details"));
+    auto *dialog = shown[0][0].value<AddTorrentDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
     QVERIFY(dialog->hasMetadata());
-    QCOMPARE(dialog->torrentName(), QStringLiteral("Sample Album"));
+    QCOMPARE(dialog->fileModel()->fileCount(), 6);
     // SHA-1 of the fixture's info dictionary, computed independently with Python's hashlib.
-    const QString hash = QStringLiteral("9de00d6f287e9b80ff7f4756e675b479839d8af9");
-    QCOMPARE(dialog->infoHash().toHex(), hash);
-    auto *hashField = dialog->findChild<QLineEdit *>(QStringLiteral("infoHashField"));
-    QVERIFY(hashField);
-    QCOMPARE(hashField->text(), hash);
-    QVERIFY(hashField->isReadOnly());
+    QCOMPARE(dialog->infoHash().toHex(), QStringLiteral("9de00d6f287e9b80ff7f4756e675b479839d8af9"));
 
-    // The file tree: 6 files under "Sample Album" in two disc folders.
-    const FileTreeModel *files = dialog->fileModel();
-    QVERIFY(files);
-    QCOMPARE(files->fileCount(), 6);
-    QCOMPARE(files->folderCount(), 3);
-    QCOMPARE(files->totalSize(), 147200);
-    QCOMPARE(files->index(0, 0).data().toString(), QStringLiteral("Sample Album"));
-    auto *fileView = dialog->findChild<QTreeView *>(QStringLiteral("fileTreeView"));
-    QVERIFY(fileView);
-    QCOMPARE(fileView->model(), files);
-
-    // Trackers by tier, then the web seed.
-    auto *trackers = dialog->findChild<QTreeWidget *>(QStringLiteral("trackerTree"));
-    QVERIFY(trackers);
-    QCOMPARE(trackers->topLevelItemCount(), 3);
-    QCOMPARE(trackers->topLevelItem(0)->childCount(), 2);
-    QCOMPARE(trackers->topLevelItem(0)->child(0)->text(0), QStringLiteral("http://tracker.example.org:6969/announce"));
-    QCOMPARE(trackers->topLevelItem(1)->child(0)->text(0), QStringLiteral("udp://tier2.example.net:80/announce"));
-    QCOMPARE(trackers->topLevelItem(2)->child(0)->text(0), QStringLiteral("http://mirror.example.com/files/"));
-
-    // The comment and the creator are there as plain, selectable text.
-    const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
-    QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QLabel *label) {
-        return label->text() == QStringLiteral("Test fixture for the Swarmscope UI tests")
-            && label->textFormat() == Qt::PlainText;
-    }));
-    QVERIFY(std::any_of(labels.begin(), labels.end(),
-                        [](const QLabel *label) { return label->text() == QStringLiteral("mktorrent 1.1"); }));
+    const QString folder = app.dir.filePath(QStringLiteral("chosen"));
+    auto *folderEdit = dialog->findChild<QLineEdit *>(QStringLiteral("savePath"));
+    QVERIFY(folderEdit);
+    folderEdit->setText(folder);
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(window.torrentModel(), QStringLiteral("Sample Album")) >= 0, kEngineTimeoutMs);
+    // The folder chosen is what the next dialog proposes, and it is remembered.
+    QCOMPARE(window.adder()->defaultSavePath(), folder);
+    QCOMPARE(app.settings->lastSaveFolder(), folder);
+    // The first torrent is selected for the details panel, which shows it.
+    QTRY_VERIFY_WITH_TIMEOUT(window.currentTorrent().has_value(), kEngineTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(window.details()->shownTorrent() == window.currentTorrent(), kEngineTimeoutMs);
 }
 
-void tst_MainWindow::singleFilePrivateTorrent()
+// A magnet link dropped as text: the engine starts fetching at once (the row shows it waiting
+// for metadata); cancelling the dialog takes it away again.
+void tst_MainWindow::dropMagnetTextFetchesAndCancelRemoves()
 {
-    MainWindow window;
-    QVERIFY(window.openTorrentFile(QStringLiteral(SWARMSCOPE_TEST_DATA "/torrents/ui-single-file.torrent")));
-    auto *dialog = window.findChild<TorrentInfoDialog *>();
-    QVERIFY(dialog);
-    QCOMPARE(dialog->torrentName(), QStringLiteral("cover.jpg"));
-    const FileTreeModel *files = dialog->fileModel();
-    QCOMPARE(files->fileCount(), 1);
-    QCOMPARE(files->folderCount(), 0);
-    QCOMPARE(files->totalSize(), 6000);
-    QCOMPARE(files->index(0, 0).data().toString(), QStringLiteral("cover.jpg"));
-    const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
-    QVERIFY(std::any_of(labels.begin(), labels.end(),
-                        [](const QLabel *label) { return label->text().startsWith(QStringLiteral("Yes")); }));
-    // No comment in this torrent: a dash, not an empty gap.
-    QVERIFY(std::any_of(labels.begin(), labels.end(),
-                        [](const QLabel *label) { return label->text() == QStringLiteral("—"); }));
-}
-
-void tst_MainWindow::dropMagnetTextOpensDetails()
-{
-    MainWindow window;
-    QSignalSpy shown(&window, &MainWindow::detailsShown);
+    App app;
+    MainWindow window(app.engine.get(), app.settings.get());
+    QSignalSpy shown(window.adder(), &AddController::dialogShown);
     const QString hash = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
     auto mime = std::make_unique<QMimeData>();
-    mime->setText(QStringLiteral("  magnet:?xt=urn:btih:%1&dn=Some+Show&tr=udp%3A%2F%2Ft.example%3A80\n").arg(hash));
+    mime->setText(QStringLiteral("  magnet:?xt=urn:btih:%1&dn=Some+Show\n").arg(hash));
     QVERIFY(dragAndDrop(&window, mime.get()));
     QCOMPARE(shown.size(), 1);
-    auto *dialog = shown[0][0].value<TorrentInfoDialog *>();
-    QVERIFY(dialog);
+    auto *dialog = shown[0][0].value<AddTorrentDialog *>();
     QVERIFY(!dialog->hasMetadata());
-    QVERIFY(!dialog->fileModel());
-    QCOMPARE(dialog->torrentName(), QStringLiteral("Some Show"));
-    QCOMPARE(dialog->infoHash().toHex(), hash);
-    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("metadataNotice")));
-    auto *trackers = dialog->findChild<QTreeWidget *>(QStringLiteral("trackerTree"));
-    QVERIFY(trackers);
-    QCOMPARE(trackers->topLevelItem(0)->child(0)->text(0), QStringLiteral("udp://t.example:80"));
+    QCOMPARE(window.adder()->watched().size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(window.torrentModel(), QStringLiteral("Some Show")) >= 0, kEngineTimeoutMs);
+    const int row = rowOf(window.torrentModel(), QStringLiteral("Some Show"));
+    QVERIFY(window.torrentModel()->rowAt(row).state == TorrentState::FetchingMetadata);
+    QCOMPARE(window.torrentModel()->rowAt(row).size, -1);
+    dialog->reject();
+    QTRY_COMPARE_WITH_TIMEOUT(rowOf(window.torrentModel(), QStringLiteral("Some Show")), -1, kEngineTimeoutMs);
+    QVERIFY(window.adder()->watched().isEmpty());
+}
+
+void tst_MainWindow::dropEachMimeForm_data()
+{
+    QTest::addColumn<QList<QUrl>>("urls");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("dialogs");
+    const QString magnetA = QStringLiteral("magnet:?xt=urn:btih:2222222222222222222222222222222222222222&dn=A");
+    const QString magnetB = QStringLiteral("magnet:?xt=urn:btih:3333333333333333333333333333333333333333&dn=B");
+    QTest::newRow("file URL") << QList<QUrl>{QUrl::fromLocalFile(sampleTorrent())} << QString() << 1;
+    QTest::newRow("two file URLs")
+        << QList<QUrl>{QUrl::fromLocalFile(sampleTorrent()), QUrl::fromLocalFile(singleFileTorrent())} << QString()
+        << 2;
+    QTest::newRow("magnet as uri-list") << QList<QUrl>{QUrl(magnetA)} << QString() << 1;
+    QTest::newRow("magnet as text") << QList<QUrl>{} << magnetA << 1;
+    QTest::newRow("two magnets as text lines") << QList<QUrl>{} << (magnetA + u'\n' + magnetB) << 2;
+    QTest::newRow("file and magnet in one uri-list")
+        << QList<QUrl>{QUrl::fromLocalFile(sampleTorrent()), QUrl(magnetB)} << QString() << 2;
+}
+
+void tst_MainWindow::dropEachMimeForm()
+{
+    QFETCH(QList<QUrl>, urls);
+    QFETCH(QString, text);
+    QFETCH(int, dialogs);
+    App app;
+    MainWindow window(app.engine.get(), app.settings.get());
+    QSignalSpy shown(window.adder(), &AddController::dialogShown);
+    auto mime = std::make_unique<QMimeData>();
+    if (!urls.isEmpty())
+        mime->setUrls(urls);
+    if (!text.isEmpty())
+        mime->setText(text);
+    QVERIFY(dragAndDrop(&window, mime.get()));
+    QCOMPARE(shown.size(), dialogs);
 }
 
 void tst_MainWindow::dropOfAnythingElseIsRefused()
 {
-    MainWindow window;
-    QSignalSpy shown(&window, &MainWindow::detailsShown);
-    QTemporaryDir dir;
-    QFile other(dir.filePath(QStringLiteral("notes.txt")));
+    App app;
+    MainWindow window(app.engine.get(), app.settings.get());
+    QSignalSpy shown(window.adder(), &AddController::dialogShown);
+    QFile other(app.dir.filePath(QStringLiteral("notes.txt")));
     QVERIFY(other.open(QIODevice::WriteOnly));
     other.close();
     auto mime = std::make_unique<QMimeData>();
-    mime->setUrls({QUrl::fromLocalFile(other.fileName()), QUrl(QStringLiteral("https://example.org/x.torrent"))});
+    mime->setUrls({QUrl::fromLocalFile(other.fileName()), QUrl(QStringLiteral("ftp://127.0.0.1/x.torrent"))});
     mime->setText(QStringLiteral("hello"));
     QVERIFY(!dragAndDrop(&window, mime.get()));
     QCOMPARE(shown.size(), 0);
 }
 
-void tst_MainWindow::badTorrentShowsError()
+void tst_MainWindow::badTorrentAndDuplicateShowErrors()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("broken.torrent"));
+    App app;
+    const QString path = app.dir.filePath(QStringLiteral("broken.torrent"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("d8:announce3:abc"); // truncated: the dictionary never ends
@@ -304,82 +332,144 @@ void tst_MainWindow::badTorrentShowsError()
     metainfo::ParseError expected;
     QVERIFY(!metainfo::loadTorrentFile(path, &expected));
 
-    MainWindow window;
+    MainWindow window(app.engine.get(), app.settings.get());
     QSignalSpy failed(&window, &MainWindow::openFailed);
-    QSignalSpy shown(&window, &MainWindow::detailsShown);
-    auto mime = std::make_unique<QMimeData>();
-    mime->setUrls({QUrl::fromLocalFile(path)});
-    QVERIFY(dragAndDrop(&window, mime.get()));
-    QCOMPARE(shown.size(), 0);
+    QCOMPARE(window.openArguments({path}), 0);
     QCOMPARE(failed.size(), 1);
     QCOMPARE(failed[0][1].toString(), expected.toString());
     auto *box = window.findChild<QMessageBox *>(QStringLiteral("openErrorBox"));
-    QVERIFY(box);
-    QVERIFY(box->isVisible());
+    QVERIFY(box && box->isVisible());
     QCOMPARE(box->informativeText(), expected.toString());
     QVERIFY(box->text().contains(QStringLiteral("broken.torrent")));
 
-    QSignalSpy magnetFailed(&window, &MainWindow::openFailed);
-    QVERIFY(!window.openMagnetLink(QStringLiteral("magnet:?dn=no-hash")));
-    QCOMPARE(magnetFailed.size(), 1);
-    QVERIFY(!magnetFailed[0][1].toString().isEmpty());
+    QCOMPARE(window.openArguments({QStringLiteral("magnet:?dn=no-hash")}), 0);
+    QCOMPARE(failed.size(), 2);
+    // The same torrent twice: the second is refused while the first dialog is open.
+    QCOMPARE(window.openArguments({sampleTorrent(), sampleTorrent()}), 1);
+    QCOMPARE(failed.size(), 3);
+    QVERIFY(failed[2][1].toString().contains(QStringLiteral("already")));
 }
 
-void tst_MainWindow::commandLineArguments()
+void tst_MainWindow::commandLineAndHttpUrl()
 {
-    MainWindow window;
-    QSignalSpy shown(&window, &MainWindow::detailsShown);
+    App app;
+    QFile fixture(singleFileTorrent());
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    TinyHttpServer server(fixture.readAll());
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+
+    MainWindow window(app.engine.get(), app.settings.get());
+    QSignalSpy shown(window.adder(), &AddController::dialogShown);
     const QString magnet = QStringLiteral("magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567");
-    QCOMPARE(window.openArguments({sampleTorrent(), QUrl::fromLocalFile(sampleTorrent()).toString(), magnet}), 3);
-    QCOMPARE(shown.size(), 3);
-    QCOMPARE(window.findChildren<TorrentInfoDialog *>().size(), 3);
+    const QString url = QStringLiteral("http://127.0.0.1:%1/cover.torrent").arg(server.serverPort());
+    QCOMPARE(window.openArguments({QUrl::fromLocalFile(sampleTorrent()).toString(), magnet, url}), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 3, kEngineTimeoutMs); // the download comes last
+    auto *fromHttp = shown[2][0].value<AddTorrentDialog *>();
+    QCOMPARE(fromHttp->fileModel()->fileCount(), 1);
+    QCOMPARE(window.adder()->openDialogs().size(), 3);
 }
 
-void tst_MainWindow::copyMagnetLink()
+void tst_MainWindow::pasteMagnetLink()
 {
-    MainWindow window;
-    QVERIFY(window.openTorrentFile(sampleTorrent()));
-    auto *dialog = window.findChild<TorrentInfoDialog *>();
-    QVERIFY(dialog);
-    const auto info = metainfo::loadTorrentFile(sampleTorrent());
-    QVERIFY(info);
-    const QString expected = metainfo::magnetFor(*info).toString();
-    QCOMPARE(dialog->magnetUri(), expected);
-    auto *button = dialog->findChild<QPushButton *>(QStringLiteral("copyMagnetButton"));
-    QVERIFY(button);
-    QApplication::clipboard()->clear();
-    button->click();
-    QCOMPARE(QApplication::clipboard()->text(), expected);
+    App app;
+    MainWindow window(app.engine.get(), app.settings.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy shown(window.adder(), &AddController::dialogShown);
+    QApplication::clipboard()->setText(
+        QStringLiteral("magnet:?xt=urn:btih:1111111111111111111111111111111111111111&dn=Pasted"));
+    window.torrentView()->setFocus();
+    QTest::keyClick(window.torrentView(), Qt::Key_V, Qt::ControlModifier);
+    QTRY_COMPARE(shown.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(window.torrentModel(), QStringLiteral("Pasted")) >= 0, kEngineTimeoutMs);
+}
 
-    auto *copyHash = dialog->findChild<QPushButton *>(QStringLiteral("copyInfoHashButton"));
-    QVERIFY(copyHash);
-    copyHash->click();
-    QCOMPARE(QApplication::clipboard()->text(), info->infoHash.toHex());
+// Pause, resume, queue order and removal of the selected torrent, as the engine reports them.
+void tst_MainWindow::commandsOnTheSelection()
+{
+    App app;
+    MainWindow window(app.engine.get(), app.settings.get());
+    QSignalSpy shown(window.adder(), &AddController::dialogShown);
+    QCOMPARE(window.openArguments({sampleTorrent(), singleFileTorrent()}), 2);
+    QCOMPARE(shown.size(), 2);
+    for (const auto &args : shown)
+        args[0].value<AddTorrentDialog *>()->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(window.torrentModel()->rowCount(), 2, kEngineTimeoutMs);
+
+    const int row = rowOf(window.torrentModel(), QStringLiteral("cover.jpg"));
+    const QModelIndex index = window.torrentProxy()->mapFromSource(window.torrentModel()->index(row, 0));
+    window.torrentView()->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    TorrentActions *actions = window.torrentActions();
+    QCOMPARE(actions->selection().size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(actions->pause()->isEnabled(), kEngineTimeoutMs);
+    actions->pause()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window.torrentModel()->rowAt(rowOf(window.torrentModel(), QStringLiteral("cover.jpg"))).state
+            == TorrentState::Paused,
+        kEngineTimeoutMs);
+    QTRY_VERIFY(actions->resume()->isEnabled());
+    QVERIFY(!actions->pause()->isEnabled());
+
+    // The magnet link it copies names the torrent.
+    actions->copyMagnet()->trigger();
+    const auto link = metainfo::parseMagnet(QApplication::clipboard()->text());
+    QVERIFY(link);
+    QCOMPARE(link->displayName, QStringLiteral("cover.jpg"));
+
+    actions->setRemoveAnswerForTests(TorrentActions::RemoveAnswer::Cancel);
+    actions->remove()->trigger();
+    QTest::qWait(300);
+    QCOMPARE(window.torrentModel()->rowCount(), 2);
+    actions->setRemoveAnswerForTests(TorrentActions::RemoveAnswer::KeepData);
+    actions->remove()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window.torrentModel()->rowCount(), 1, kEngineTimeoutMs);
+    QCOMPARE(window.torrentModel()->rowAt(0).name, QStringLiteral("Sample Album"));
+}
+
+void tst_MainWindow::searchNarrowsTheList()
+{
+    App app;
+    MainWindow window(app.engine.get(), app.settings.get());
+    QSignalSpy shown(window.adder(), &AddController::dialogShown);
+    window.openArguments({sampleTorrent(), singleFileTorrent()});
+    for (const auto &args : shown)
+        args[0].value<AddTorrentDialog *>()->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(window.torrentProxy()->rowCount(), 2, kEngineTimeoutMs);
+    window.searchBox()->setText(QStringLiteral("album sample"));
+    QCOMPARE(window.torrentProxy()->rowCount(), 1);
+    QCOMPARE(window.torrentProxy()->index(0, 0).data().toString(), QStringLiteral("Sample Album"));
+    window.searchBox()->setText(QStringLiteral("nothing like it"));
+    QCOMPARE(window.torrentProxy()->rowCount(), 0);
+    window.searchBox()->clear();
+    QCOMPARE(window.torrentProxy()->rowCount(), 2);
 }
 
 void tst_MainWindow::headerStateIsSaved()
 {
+    App app;
     {
-        MainWindow window;
+        MainWindow window(app.engine.get(), app.settings.get());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto *view = window.findChild<TorrentListView *>();
+        auto *view = window.torrentView();
         view->header()->setSectionHidden(TorrentListModel::PeersColumn, true);
         view->header()->setSectionHidden(TorrentListModel::AddedColumn, false);
         view->header()->resizeSection(TorrentListModel::NameColumn, 123);
         view->sortByColumn(TorrentListModel::SizeColumn, Qt::AscendingOrder);
         window.findChild<StatusFilterList *>()->setCurrentFilter(StatusFilter::Paused);
+        window.details()->setCurrentIndex(4);
         window.close();
     }
-    MainWindow again;
-    auto *view = again.findChild<TorrentListView *>();
+    MainWindow again(app.engine.get(), app.settings.get());
+    auto *view = again.torrentView();
     QVERIFY(view->header()->isSectionHidden(TorrentListModel::PeersColumn));
     QVERIFY(!view->header()->isSectionHidden(TorrentListModel::AddedColumn));
     QCOMPARE(view->header()->sectionSize(TorrentListModel::NameColumn), 123);
     QCOMPARE(view->header()->sortIndicatorSection(), int(TorrentListModel::SizeColumn));
     QCOMPARE(view->header()->sortIndicatorOrder(), Qt::AscendingOrder);
     QCOMPARE(again.findChild<StatusFilterList *>()->currentFilter(), StatusFilter::Paused);
-    // Stored under the organisation and application the brief fixes.
+    QCOMPARE(again.details()->currentIndex(), 4);
     QVERIFY(QSettings(QStringLiteral("Swarmscope"), QStringLiteral("Swarmscope"))
                 .contains(QStringLiteral("TorrentList/header")));
 }

@@ -68,6 +68,12 @@ struct FileTreeModel::Node {
     bool renamed = false;
     bool executable = false;
     bool hidden = false;
+    int fileIndex = -1; // a file's position in the list given to setFiles
+    // Files below (a file counts itself), how many of them are checked, and their bytes: a
+    // folder's check state and the checked total then cost nothing to read.
+    int files = 0;
+    int checkedFiles = 0;
+    qint64 checkedSize = 0;
     Node *parent = nullptr;
     int row = 0; // position among the parent's children, kept current by sorting
     std::vector<std::unique_ptr<Node>> children;
@@ -91,15 +97,18 @@ FileTreeModel::FileTreeModel(QObject *parent)
 
 FileTreeModel::~FileTreeModel() = default;
 
-void FileTreeModel::setFiles(const QList<metainfo::FileEntry> &files)
+void FileTreeModel::setFiles(const QList<metainfo::FileEntry> &files, const QByteArray &priorities)
 {
     beginResetModel();
     m_root = std::make_unique<Node>();
     m_root->folder = true;
     m_fileCount = 0;
     m_folderCount = 0;
+    m_entryCount = static_cast<int>(files.size());
+    const bool usePriorities = priorities.size() == files.size();
 
-    for (const metainfo::FileEntry &entry : files) {
+    for (qsizetype entryIndex = 0; entryIndex < files.size(); ++entryIndex) {
+        const metainfo::FileEntry &entry = files[entryIndex];
         if (entry.padFile)
             continue;
         QStringList parts = entry.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
@@ -135,10 +144,19 @@ void FileTreeModel::setFiles(const QList<metainfo::FileEntry> &files)
         file->renamed = entry.renamed;
         file->executable = entry.executable;
         file->hidden = entry.hidden;
+        file->fileIndex = static_cast<int>(entryIndex);
+        file->files = 1;
+        const bool checked = !usePriorities || priorities[entryIndex] != 0;
+        file->checkedFiles = checked ? 1 : 0;
+        file->checkedSize = checked ? entry.size : 0;
         folder->addChild(std::move(file));
         ++m_fileCount;
-        for (Node *up = folder; up; up = up->parent)
+        for (Node *up = folder; up; up = up->parent) {
             up->size += entry.size;
+            up->files += 1;
+            up->checkedFiles += checked ? 1 : 0;
+            up->checkedSize += checked ? entry.size : 0;
+        }
     }
     sortChildren(m_root.get(), m_sortColumn, m_sortOrder);
     endResetModel();
@@ -147,6 +165,99 @@ void FileTreeModel::setFiles(const QList<metainfo::FileEntry> &files)
 qint64 FileTreeModel::totalSize() const
 {
     return m_root->size;
+}
+
+void FileTreeModel::setCheckable(bool checkable)
+{
+    if (checkable == m_checkable)
+        return;
+    // Flags and roles change for every row: views must ask again.
+    beginResetModel();
+    m_checkable = checkable;
+    endResetModel();
+}
+
+int FileTreeModel::checkedFileCount() const
+{
+    return m_root->checkedFiles;
+}
+
+qint64 FileTreeModel::checkedSize() const
+{
+    return m_root->checkedSize;
+}
+
+QByteArray FileTreeModel::filePriorities() const
+{
+    QByteArray out(m_entryCount, '\x01');
+    std::vector<const Node *> pending{m_root.get()};
+    while (!pending.empty()) {
+        const Node *node = pending.back();
+        pending.pop_back();
+        for (const auto &child : node->children) {
+            if (child->folder)
+                pending.push_back(child.get());
+            else if (child->fileIndex >= 0 && child->fileIndex < m_entryCount)
+                out[child->fileIndex] = child->checkedFiles > 0 ? '\x01' : '\x00';
+        }
+    }
+    return out;
+}
+
+bool FileTreeModel::setChecked(const QModelIndex &index, bool checked)
+{
+    if (!index.isValid() || index.model() != this)
+        return false;
+    applyCheck(nodeFor(index), checked);
+    return true;
+}
+
+void FileTreeModel::setAllChecked(bool checked)
+{
+    applyCheck(m_root.get(), checked);
+}
+
+QModelIndex FileTreeModel::indexOf(const Node *node, int column) const
+{
+    if (!node || node == m_root.get())
+        return {};
+    return createIndex(node->row, column, const_cast<Node *>(node));
+}
+
+void FileTreeModel::applyCheck(Node *node, bool checked)
+{
+    const int filesDelta = (checked ? node->files : 0) - node->checkedFiles;
+    const qint64 sizeDelta = (checked ? node->size : 0) - node->checkedSize;
+    if (filesDelta == 0 && sizeDelta == 0)
+        return;
+    // Every node below ends fully on or off, so its counts follow from its totals; one
+    // dataChanged per folder's row span keeps a large tree's views cheap to update.
+    const QList<int> roles{Qt::CheckStateRole};
+    std::vector<Node *> pending{node};
+    while (!pending.empty()) {
+        Node *current = pending.back();
+        pending.pop_back();
+        current->checkedFiles = checked ? current->files : 0;
+        current->checkedSize = checked ? current->size : 0;
+        if (current->children.empty())
+            continue;
+        for (const auto &child : current->children)
+            pending.push_back(child.get());
+        const QModelIndex parentIndex = indexOf(current, 0);
+        emit dataChanged(index(0, NameColumn, parentIndex),
+                         index(static_cast<int>(current->children.size()) - 1, NameColumn, parentIndex),
+                         roles);
+    }
+    for (Node *up = node->parent; up; up = up->parent) {
+        up->checkedFiles += filesDelta;
+        up->checkedSize += sizeDelta;
+    }
+    // The node itself and every folder above it, whose tri-state may have changed.
+    for (Node *up = node; up && up != m_root.get(); up = up->parent) {
+        const QModelIndex changed = indexOf(up, NameColumn);
+        emit dataChanged(changed, changed, roles);
+    }
+    emit checkedChanged();
 }
 
 FileTreeModel::Node *FileTreeModel::nodeFor(const QModelIndex &index) const
@@ -220,9 +331,31 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
         return node->path;
     case IsFolderRole:
         return node->folder;
+    case Qt::CheckStateRole:
+        if (!m_checkable || column != NameColumn)
+            return {};
+        if (node->checkedFiles == 0)
+            return Qt::Unchecked;
+        return node->checkedFiles == node->files ? Qt::Checked : Qt::PartiallyChecked;
     default:
         return {};
     }
+}
+
+Qt::ItemFlags FileTreeModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags result = QAbstractItemModel::flags(index);
+    // Not user-tristate: a click on a partly checked folder checks all of it, as file pickers do.
+    if (m_checkable && index.isValid() && index.column() == NameColumn)
+        result |= Qt::ItemIsUserCheckable;
+    return result;
+}
+
+bool FileTreeModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!m_checkable || role != Qt::CheckStateRole || !index.isValid() || index.column() != NameColumn)
+        return false;
+    return setChecked(index, value.toInt() != Qt::Unchecked);
 }
 
 QVariant FileTreeModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -1,41 +1,42 @@
 #include "swarm/swarmpanel.h"
 
-#include "peers/peersmodel.h"
-#include "peers/peersview.h"
 #include "swarm/swarmgraph.h"
 #include "swarm/swarmmatrix.h"
+
+#include <QSplitter>
+#include <QVBoxLayout>
 
 namespace swarmscope::ui {
 
 SwarmPanel::SwarmPanel(QWidget *parent)
-    : QTabWidget(parent)
-    , m_peers(new PeersView(this))
-    , m_matrix(new SwarmMatrix(this))
-    , m_graph(new SwarmGraph(this))
+    : QWidget(parent)
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_matrix(new SwarmMatrix(m_splitter))
+    , m_graph(new SwarmGraph(m_splitter))
 {
-    addTab(m_peers, tr("Peers"));
-    addTab(m_matrix, tr("Pieces"));
-    addTab(m_graph, tr("Swarm"));
-    setTabToolTip(0, tr("Every connected neighbour, its state and its pieces"));
-    setTabToolTip(1, tr("Which neighbour has which piece, and what is being exchanged with whom"));
-    setTabToolTip(2, tr("Who sends to whom, how fast, and who holds our upload slots"));
+    m_splitter->addWidget(m_matrix);
+    m_splitter->addWidget(m_graph);
+    // The matrix wants width (one column per piece), the graph is roughly square.
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
 }
 
 void SwarmPanel::setTorrent(const session::TorrentSnapshot &torrent)
 {
-    const auto &detail = torrent.detail;
-    if (!detail) {
+    if (!torrent.detail) {
         clear();
         return;
     }
-    m_peers->model()->setPeers(detail->peers);
-    m_matrix->setDetail(detail);
-    m_graph->setDetail(detail);
+    m_matrix->setDetail(torrent.detail);
+    m_graph->setDetail(torrent.detail);
 }
 
 void SwarmPanel::clear()
 {
-    m_peers->model()->clear();
     m_matrix->setDetail(nullptr);
     m_graph->setDetail(nullptr);
 }

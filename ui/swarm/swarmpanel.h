@@ -1,19 +1,20 @@
-// The swarm tabs for one watched torrent: the peers table, the piece matrix and the swarm
-// graph, all fed from the same engine snapshot. (TorrentPiecesBar, the torrent's own bar, is
-// left for the host to place, e.g. in a general tab.)
+// The Swarm tab for one watched torrent: the neighbour piece matrix beside the swarm graph, both
+// fed from the same engine snapshot. (The peers table has its own tab in the details panel, and
+// TorrentPiecesBar, the torrent's own bar, sits in its General tab.)
 #pragma once
 
 #include "session/snapshot.h"
 
-#include <QTabWidget>
+#include <QWidget>
+
+class QSplitter;
 
 namespace swarmscope::ui {
 
-class PeersView;
 class SwarmGraph;
 class SwarmMatrix;
 
-class SwarmPanel : public QTabWidget {
+class SwarmPanel : public QWidget {
     Q_OBJECT
 
 public:
@@ -23,12 +24,12 @@ public:
     void setTorrent(const session::TorrentSnapshot &torrent);
     void clear();
 
-    PeersView *peersView() const { return m_peers; }
     SwarmMatrix *matrix() const { return m_matrix; }
     SwarmGraph *graph() const { return m_graph; }
+    QSplitter *splitter() const { return m_splitter; }
 
 private:
-    PeersView *m_peers;
+    QSplitter *m_splitter;
     SwarmMatrix *m_matrix;
     SwarmGraph *m_graph;
 };

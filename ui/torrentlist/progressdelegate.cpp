@@ -34,7 +34,7 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     QStyleOptionProgressBar bar;
     if (widget)
         bar.initFrom(widget);
-    bar.state = option.state;
+    bar.state = option.state | QStyle::State_Horizontal; // without it Fusion draws a vertical bar
     bar.direction = option.direction;
     bar.fontMetrics = option.fontMetrics;
     bar.palette = option.palette;

@@ -21,12 +21,27 @@ void TorrentFilterProxy::setStatusFilter(StatusFilter filter)
     invalidateFilter();
 }
 
+void TorrentFilterProxy::setSearchText(const QString &text)
+{
+    const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
+    if (words == m_words)
+        return;
+    m_words = words;
+    invalidateFilter();
+}
+
 bool TorrentFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (m_filter == StatusFilter::All || sourceParent.isValid())
+    if (sourceParent.isValid() || (m_filter == StatusFilter::All && m_words.isEmpty()))
         return true;
     const auto *model = qobject_cast<const TorrentListModel *>(sourceModel());
-    return model && sourceRow < model->rowCount() && matchesFilter(model->rowAt(sourceRow), m_filter);
+    if (!model || sourceRow >= model->rowCount() || !matchesFilter(model->rowAt(sourceRow), m_filter))
+        return false;
+    const QString &name = model->rowAt(sourceRow).name;
+    for (const QString &word : m_words)
+        if (!name.contains(word, Qt::CaseInsensitive))
+            return false;
+    return true;
 }
 
 } // namespace swarmscope::ui

@@ -1,0 +1,58 @@
+// The app's persistent settings: what the user chose for the engine, and a few UI choices.
+//
+// Stored with QSettings under organization and application "Swarmscope" (or in an INI file, for
+// tests and portable installs). Only the SessionSettings fields the user controls are stored;
+// everything else keeps the engine's defaults. Values that are missing or out of range (a hand-
+// edited file, an older version) read as the defaults, never as something the engine would
+// refuse.
+#pragma once
+
+#include "session/sessionsettings.h"
+
+#include <QString>
+
+#include <memory>
+
+class QSettings;
+
+namespace swarmscope::ui {
+
+class AppSettings {
+public:
+    // The user's settings: QSettings("Swarmscope", "Swarmscope"), native format.
+    AppSettings();
+    // An INI file of one's own (tests, a portable profile).
+    explicit AppSettings(const QString &iniFile);
+    ~AppSettings();
+    AppSettings(const AppSettings &) = delete;
+    AppSettings &operator=(const AppSettings &) = delete;
+
+    // SessionSettings' defaults overlaid with what was saved; the default save folder falls
+    // back to the system's download folder.
+    session::SessionSettings sessionSettings() const;
+    // Saves the user-controlled fields of `settings`; the others are not stored.
+    void setSessionSettings(const session::SessionSettings &settings);
+
+    // The tracker the app can run for its own torrents; the same as sessionSettings()'s
+    // embeddedTracker fields, for callers that want only these.
+    bool embeddedTracker() const;
+    quint16 embeddedTrackerPort() const;
+    void setEmbeddedTracker(bool enabled, quint16 port);
+
+    // The folder the add dialog offers: the last one chosen, else the default save folder.
+    QString lastSaveFolder() const;
+    void setLastSaveFolder(const QString &folder);
+
+    // A locale name such as "de_DE"; empty: the system's language.
+    QString language() const;
+    void setLanguage(const QString &language);
+
+    void sync(); // writes pending changes now (they are written on destruction anyway)
+
+    static QString systemDownloadFolder();
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace swarmscope::ui
