@@ -3,7 +3,7 @@
 
 Run with Debian's /usr/bin/python3 (package python3-libtorrent); other Pythons lack the module.
 
-  lt_peer.py seed <torrent> <save_path> <listen_port> [--host H] [--peer host:port]...
+  lt_peer.py seed <torrent> <save_path> <listen_port> [--host H] [--peer host:port]... [--trackers]
   lt_peer.py download <torrent> <save_path> <listen_port> [--host H] [--peer host:port]...
              [--timeout S] [--magnet]
 
@@ -14,15 +14,23 @@ killed. `download` prints "complete" and exits 0 once every piece is verified; i
 error or after --timeout seconds. With --magnet it starts from the info-hash alone and fetches the
 metadata from its peers (BEP 9) before downloading.
 
-Only TCP (uTP is off: Swarmscope speaks TCP only), no DHT, LSD, UPnP or NAT-PMP, and no tracker
-is ever contacted: the torrent is loaded from its info dictionary alone and peers are given with
---peer (connect_peer), because libtorrent may skip loopback peers that a tracker returns.
+Only TCP (uTP is off: Swarmscope speaks TCP only), no DHT, LSD, UPnP or NAT-PMP, and by default
+no tracker is contacted: the torrent is loaded from its info dictionary alone and peers are given
+with --peer (connect_peer), because libtorrent may skip loopback peers that a tracker returns.
+`seed --trackers` keeps the torrent's trackers and announces to them (HTTP and UDP), so others find
+this seeder there; every tracker must be a loopback address (anything else is refused). It then
+also prints "tracker reply <url> peers <n>" per answer and "tracker error <url>: <message>".
+Findings (libtorrent 2.0.8): announces leave from the --host address (HTTP through
+outgoing_interfaces, UDP from the listen socket), so a tracker hands out --host:<listen port>;
+an HTTP tracker on loopback must use the path /announce (ssrf_mitigation).
 """
 
 import argparse
+import ipaddress
 import locale
 import sys
 import time
+import urllib.parse
 
 import libtorrent as lt
 
@@ -44,7 +52,10 @@ def parse_endpoint(text):
     return host, int(port)
 
 
-def make_session(host, port):
+def make_session(host, port, trackers=False):
+    mask = lt.alert.category_t.error_notification | lt.alert.category_t.status_notification
+    if trackers:
+        mask |= lt.alert.category_t.tracker_notification
     settings = {
         "listen_interfaces": "%s:%d" % (host, port),
         # Outgoing connections leave from the same address, so the other side sees who we are.
@@ -60,7 +71,7 @@ def make_session(host, port):
         "enable_incoming_tcp": True,
         # Every test peer lives on 127.0.0.x: do not drop a second connection from one address.
         "allow_multiple_connections_per_ip": True,
-        "alert_mask": lt.alert.category_t.error_notification | lt.alert.category_t.status_notification,
+        "alert_mask": mask,
     }
     return lt.session(settings)
 
@@ -81,10 +92,26 @@ def add_magnet(ses, torrent, save_path):
     return ses.add_torrent(atp)
 
 
-def add_torrent(ses, torrent, save_path):
+def check_loopback_trackers(ti):
+    """Refuses a torrent announcing anywhere but loopback: no test may send a packet outside."""
+    for entry in ti.trackers():
+        host = urllib.parse.urlsplit(entry.url).hostname or ""
+        try:
+            ok = ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            ok = False  # a name would need DNS
+        if not ok:
+            sys.exit("lt_peer.py: tracker %s is not a loopback address" % entry.url)
+
+
+def add_torrent(ses, torrent, save_path, trackers=False):
     original = lt.torrent_info(torrent)
-    # Only the info dictionary: the torrent's trackers must never be contacted.
-    ti = lt.torrent_info(lt.bdecode(b"d4:info" + original.info_section() + b"e"))
+    if trackers:
+        check_loopback_trackers(original)
+        ti = original
+    else:
+        # Only the info dictionary: the torrent's trackers must never be contacted.
+        ti = lt.torrent_info(lt.bdecode(b"d4:info" + original.info_section() + b"e"))
     atp = lt.add_torrent_params()
     atp.ti = ti
     atp.save_path = save_path
@@ -97,19 +124,23 @@ def progress_line(st, total):
         st.total_payload_download, st.total_payload_upload)
 
 
-def drain_errors(ses):
+def drain_alerts(ses):
     for a in ses.pop_alerts():
-        if a.category() & lt.alert.category_t.error_notification:
+        if isinstance(a, lt.tracker_reply_alert):
+            print("tracker reply %s peers %d" % (a.tracker_url(), a.num_peers), flush=True)
+        elif isinstance(a, lt.tracker_error_alert):
+            print("tracker error %s: %s" % (a.tracker_url(), a.error_message() or a.message()), flush=True)
+        elif a.category() & lt.alert.category_t.error_notification:
             print("alert %s: %s" % (a.what(), a.message()), flush=True)
 
 
 def run(args):
-    ses = make_session(args.host, args.listen_port)
+    ses = make_session(args.host, args.listen_port, args.trackers)
     wait_listening(ses, args.host)
     if args.magnet:
         handle, total = add_magnet(ses, args.torrent, args.save_path), -1
     else:
-        handle, ti = add_torrent(ses, args.torrent, args.save_path)
+        handle, ti = add_torrent(ses, args.torrent, args.save_path, args.trackers)
         total = ti.num_pieces()
     connected = False
     announced_seeding = False
@@ -121,7 +152,7 @@ def run(args):
         if st.errc.value() != 0:
             print("error " + st.errc.message(), flush=True)
             return 1
-        drain_errors(ses)
+        drain_alerts(ses)
         if total < 0 and st.has_metadata:
             total = handle.torrent_file().num_pieces()
             print("metadata received", flush=True)
@@ -161,6 +192,8 @@ def main():
     parser.add_argument("--peer", type=parse_endpoint, action="append", default=[])
     parser.add_argument("--timeout", type=float, default=0, help="download: give up after S seconds")
     parser.add_argument("--magnet", action="store_true", help="download: start from the info-hash alone")
+    parser.add_argument("--trackers", action="store_true",
+                        help="seed: announce to the torrent's trackers (loopback only)")
     args = parser.parse_args()
     try:
         sys.exit(run(args))

@@ -15,8 +15,8 @@
 // Needs (Debian packages): aria2, transmission-daemon + transmission-cli (transmission-remote),
 // opentracker, mktorrent. A missing tool skips the rows that need it, naming the package.
 #include "../session/sessiontestutil.h"
-
-#include "bencode/reader.h"
+#include "childprocess.h"
+#include "opentracker.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -25,13 +25,14 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
 using namespace swarmscope;
+using testutil::Child;
+using testutil::OpenTracker;
 
 // QVERIFY2 cuts its message at about a thousand characters and builds it even on success: the
 // details (other clients' logs, transmission-remote queries) go to the test log in full, only
@@ -74,79 +75,6 @@ quint16 freePortExcept(const QString &address, quint16 other = 0)
     }
     return 0;
 }
-
-// A child process that is always stopped, and whose output is kept for the failure message.
-class Child {
-public:
-    Child(const QString &program, const QStringList &args)
-    {
-        m_process.start(program, args);
-        m_process.waitForStarted(kReadyTimeoutMs);
-    }
-    ~Child() { stop(0); }
-    Child(const Child &) = delete;
-    Child &operator=(const Child &) = delete;
-
-    bool running() const { return m_process.state() == QProcess::Running; }
-    // Output that arrived while the test waited on another process is read here.
-    QString out()
-    {
-        QCoreApplication::processEvents();
-        m_out += QString::fromUtf8(m_process.readAllStandardOutput());
-        return m_out;
-    }
-    QString err()
-    {
-        QCoreApplication::processEvents();
-        m_err += QString::fromUtf8(m_process.readAllStandardError());
-        return m_err;
-    }
-    QString describe()
-    {
-        return QStringLiteral("%1 %2: %3, exit %4\nstdout: %5\nstderr: %6")
-            .arg(m_process.program(), m_process.arguments().join(u' '),
-                 running() ? QStringLiteral("running") : QStringLiteral("not running"))
-            .arg(m_process.exitCode())
-            .arg(out().right(3000), err().right(3000));
-    }
-    // Waits until stdout or stderr has a line containing `text`.
-    bool waitForText(const QString &text, int timeoutMs)
-    {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < timeoutMs) {
-            if (out().contains(text) || err().contains(text))
-                return true;
-            if (!running())
-                return false;
-            m_process.waitForReadyRead(100);
-        }
-        return false;
-    }
-    bool finishedOk(int timeoutMs)
-    {
-        return m_process.waitForFinished(timeoutMs) && m_process.exitStatus() == QProcess::NormalExit
-               && m_process.exitCode() == 0;
-    }
-    // SIGTERM first so the program can flush and save, SIGKILL after `graceMs`.
-    void stop(int graceMs)
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        if (graceMs > 0) {
-            m_process.terminate();
-            if (m_process.waitForFinished(graceMs))
-                return;
-        }
-        m_process.kill();
-        m_process.waitForFinished(5000);
-    }
-
-private:
-    QProcess m_process;
-    QString m_out;
-    QString m_err;
-};
 
 // Runs a short-lived tool to its end (bounded); its stdout, or nullopt when it failed.
 std::optional<QString> runTool(const QString &program, const QStringList &args, QString *failure = nullptr)
@@ -201,113 +129,6 @@ QString compareFiles(const metainfo::TorrentInfo &info, const QString &expectedR
     }
     return {};
 }
-
-// A minimal HTTP/1.0 GET (opentracker closes the connection after its answer); the body.
-std::optional<QByteArray> httpGet(const QString &host, quint16 port, const QByteArray &pathAndQuery)
-{
-    QTcpSocket socket;
-    socket.connectToHost(host, port);
-    if (!socket.waitForConnected(3000))
-        return std::nullopt;
-    socket.write("GET " + pathAndQuery + " HTTP/1.0\r\nHost: " + host.toLatin1() + "\r\n\r\n");
-    QByteArray reply;
-    QElapsedTimer t;
-    t.start();
-    while (socket.state() == QAbstractSocket::ConnectedState && t.elapsed() < 3000) {
-        socket.waitForReadyRead(200);
-        reply += socket.readAll();
-    }
-    reply += socket.readAll();
-    const qsizetype bodyAt = reply.indexOf("\r\n\r\n");
-    if (!reply.startsWith("HTTP/1.") || bodyAt < 0)
-        return std::nullopt;
-    return reply.mid(bodyAt + 4);
-}
-
-// Debian's opentracker, HTTP only, on its own loopback address. It runs in whitelist mode, so
-// the test torrents' info-hashes are listed before it starts.
-class OpenTracker {
-public:
-    bool start(const QString &binary, const QList<metainfo::InfoHash> &hashes, QString *error)
-    {
-        if (!m_dir.isValid())
-            return false;
-        // Run as root it chroots into the folder and drops to "nobody", who must read the list.
-        QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
-                                                | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
-                                                | QFile::ExeOther);
-        QByteArray list;
-        for (const metainfo::InfoHash &h : hashes)
-            list += h.toHex().toLatin1() + '\n';
-        const QString listPath = m_dir.filePath(QStringLiteral("whitelist.txt"));
-        if (!testutil::writeFile(listPath, list))
-            return false;
-        QFile::setPermissions(listPath, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
-        // Another process may take the port between the probe and opentracker's bind: retry.
-        for (int attempt = 0; attempt < 3; ++attempt) {
-            m_port = freePortExcept(kTrackerAddress);
-            // -p alone: TCP (HTTP) only, no UDP socket. The list path is relative to the chroot.
-            m_process = std::make_unique<Child>(
-                binary, QStringList{QStringLiteral("-i"), kTrackerAddress, QStringLiteral("-p"), QString::number(m_port),
-                                    QStringLiteral("-d"), m_dir.path(), QStringLiteral("-w"),
-                                    QStringLiteral("whitelist.txt")});
-            if (waitReady(hashes.first()))
-                return true;
-            *error = m_process->describe();
-            m_process.reset();
-        }
-        return false;
-    }
-
-    QString announceUrl() const { return QStringLiteral("http://%1:%2/announce").arg(kTrackerAddress).arg(m_port); }
-
-    // Seeders the tracker knows for `hash` (its scrape's "complete"); nullopt when it did not answer.
-    std::optional<qint64> seeders(const metainfo::InfoHash &hash)
-    {
-        const auto body = httpGet(kTrackerAddress, m_port, "/scrape?info_hash=" + hash.bytes().toPercentEncoding());
-        if (!body)
-            return std::nullopt;
-        const auto reply = bencode::decode(*body);
-        const bencode::Value *files = reply ? reply->findDict("files") : nullptr;
-        if (!files)
-            return std::nullopt;
-        const bencode::Value *entry = files->findDict(hash.bytes()); // absent until someone announced
-        const bencode::Integer *complete = entry ? entry->findInteger("complete") : nullptr;
-        return complete ? *complete : 0;
-    }
-
-    QString describe() { return m_process ? m_process->describe() : QStringLiteral("opentracker not started"); }
-
-private:
-    QByteArray announce(const metainfo::InfoHash &hash, const char *event)
-    {
-        const QByteArray query = "/announce?info_hash=" + hash.bytes().toPercentEncoding()
-                                 + "&peer_id=-MX0001-readinessprb&port=9&uploaded=0&downloaded=0&left=1&compact=1"
-                                 + "&event=" + event;
-        return httpGet(kTrackerAddress, m_port, query).value_or(QByteArray());
-    }
-
-    // The list loads in the background: ready once a listed hash is accepted. The probe peer
-    // leaves again at once, so no client is ever handed it.
-    bool waitReady(const metainfo::InfoHash &listed)
-    {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < kReadyTimeoutMs && m_process->running()) {
-            const auto reply = bencode::decode(announce(listed, "started"));
-            if (reply && reply->isDict() && !reply->find("failure reason")) {
-                announce(listed, "stopped");
-                return true;
-            }
-            QTest::qWait(200);
-        }
-        return false;
-    }
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<Child> m_process;
-    quint16 m_port = 0;
-};
 
 // aria2c on its own address, BitTorrent over TCP only: no DHT (which is also its UDP tracker
 // support), no local peer discovery, no PEX, no IPv6; it never maps ports. It also exits when
@@ -519,22 +340,20 @@ void TestClientMatrix::initTestCase()
     if (!makeMultiFilePayload(&error))
         MATRIX_VERIFY(!m_multiSkip.isEmpty(), qPrintable(error));
 
-    const QString opentracker = findTool(QStringLiteral("opentracker"));
-    if (opentracker.isEmpty()) {
-        m_trackerSkip = QStringLiteral("opentracker is not installed (apt-get install opentracker)");
+    m_trackerSkip = OpenTracker::missingReason();
+    if (!m_trackerSkip.isEmpty())
         return;
-    }
     QList<metainfo::InfoHash> hashes{m_single->info.infoHash};
     if (m_multi)
         hashes << m_multi->info.infoHash;
-    MATRIX_VERIFY(m_tracker.start(opentracker, hashes, &error), qPrintable(QStringLiteral("opentracker: ") + error));
+    MATRIX_VERIFY(m_tracker.start(kTrackerAddress, hashes, &error), qPrintable(error));
     m_trackerRunning = true;
     // The info-hash does not depend on the trackers, so the listed hashes still hold.
     for (Payload *p : {&*m_single, m_multi ? &*m_multi : nullptr}) {
         if (!p)
             continue;
         metainfo::TorrentInfo tracked = p->info;
-        tracked.trackerTiers = {{m_tracker.announceUrl()}};
+        tracked.trackerTiers = {{m_tracker.httpAnnounceUrl()}};
         p->trackedTorrent = m_shared.filePath(QFileInfo(p->plainTorrent).completeBaseName() + QStringLiteral("-tracked.torrent"));
         QVERIFY(testutil::writeFile(p->trackedTorrent, metainfo::encodeTorrentFile(tracked)));
         const auto reread = metainfo::loadTorrentFile(p->trackedTorrent);
@@ -692,11 +511,8 @@ void TestClientMatrix::oursSeedsAria2DownloadsViaOpentracker()
 
     // We announce to opentracker and are found there; nobody is given a peer.
     Child ours(kCli, ourArgs(QStringLiteral("seed"), p->trackedTorrent, p->dataRoot, {}));
-    QElapsedTimer t;
-    t.start();
-    while (m_tracker.seeders(p->info.infoHash).value_or(0) < 1 && ours.running() && t.elapsed() < kReadyTimeoutMs)
-        QTest::qWait(200);
-    MATRIX_VERIFY(m_tracker.seeders(p->info.infoHash).value_or(0) == 1,
+    MATRIX_VERIFY(m_tracker.waitForSeeders(p->info.infoHash, 1, kReadyTimeoutMs, [&] { return ours.running(); })
+                      && m_tracker.seeders(p->info.infoHash) == 1,
              qPrintable(QStringLiteral("our seeder never announced itself as a seeder\n") + ours.describe()
                         + QStringLiteral("\n--- opentracker:\n") + m_tracker.describe()));
 

@@ -2,28 +2,40 @@
 // - a magnet link with no tracker and no peer resolves through the DHT alone, bootstrapped from
 //   a mesh of libtorrent DHT nodes one of which seeds (our node answers theirs too);
 // - peers learned by peer exchange: a libtorrent "hub" with no data is the only peer we are
-//   given; the data can only come from the seeders it names in its ut_pex messages.
-// The libtorrent side is tests/interop/lt_swarm.py (python3-libtorrent), which refuses any
-// endpoint outside loopback. Every wait is bounded; every process is killed at the end.
+//   given; the data can only come from the seeders it names in its ut_pex messages;
+// - a magnet link with a tracker (HTTP, and UDP): a libtorrent seeder announces to opentracker,
+//   our CLI announces the magnet's tracker, finds the seeder there alone and fetches the metadata
+//   and the data from it.
+// The libtorrent side is tests/interop/lt_swarm.py and lt_peer.py (python3-libtorrent), which
+// refuse any endpoint outside loopback. Every wait is bounded; every process is killed at the end.
 #include "../session/sessiontestutil.h"
 #include "childprocess.h"
+#include "opentracker.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <memory>
 
 using namespace swarmscope;
 using testutil::Child;
+using testutil::OpenTracker;
 
 namespace {
 
 const QString kPython = QStringLiteral("/usr/bin/python3"); // the only one with python3-libtorrent
 const QString kLtSwarm = QStringLiteral(LT_SWARM);
+const QString kLtPeer = QStringLiteral(LT_PEER);
 const QString kCli = QStringLiteral(SWARMSCOPE_CLI);
+// Each side on its own loopback address, so the tracker hands each the other's real address.
+const QString kOurAddress = QStringLiteral("127.0.0.1");
+const QString kLtSeederAddress = QStringLiteral("127.0.0.2");
+const QString kTrackerAddress = QStringLiteral("127.0.0.5");
 constexpr int kReadyTimeoutMs = 30'000;
 constexpr int kTransferTimeoutMs = 90'000;
 
@@ -43,6 +55,16 @@ std::optional<QJsonObject> waitForEvent(Child &child, const QString &tag, int ti
     return QJsonDocument::fromJson(line->mid(tag.size() + 1).toUtf8()).object();
 }
 
+// The largest "up <bytes>" of lt_peer.py's progress lines: what libtorrent says it uploaded.
+qint64 maxUploaded(const QString &out)
+{
+    static const QRegularExpression re(QStringLiteral("^progress .* up (\\d+)$"), QRegularExpression::MultilineOption);
+    qint64 best = -1;
+    for (auto it = re.globalMatch(out); it.hasNext();)
+        best = std::max(best, it.next().captured(1).toLongLong());
+    return best;
+}
+
 } // namespace
 
 class TestNetworkInterop : public QObject {
@@ -52,6 +74,8 @@ private slots:
     void init();
     void trackerlessMagnetThroughDht();
     void peersFromLibtorrentPex();
+    void magnetWithTrackerFromLibtorrentSeeder_data();
+    void magnetWithTrackerFromLibtorrentSeeder();
 
 private:
     std::unique_ptr<QTemporaryDir> m_tmp;
@@ -139,6 +163,51 @@ void TestNetworkInterop::peersFromLibtorrentPex()
              qPrintable(ours.describe() + QStringLiteral("\n--- libtorrent PEX swarm:\n") + swarm.describe()));
     QCOMPARE(testutil::compareTrees(*m_info, m_dataDir, downloadDir), QString());
     QVERIFY2(swarm.waitForLine(QStringLiteral("PEX_SENT "), 10'000), qPrintable(swarm.describe()));
+}
+
+void TestNetworkInterop::magnetWithTrackerFromLibtorrentSeeder_data()
+{
+    QTest::addColumn<bool>("udp");
+    QTest::newRow("http tracker") << false;
+    QTest::newRow("udp tracker") << true;
+}
+
+// The magnet link names only the info-hash and opentracker; no peer is given and DHT is off, so
+// the seeder can only be found at the tracker. libtorrent announces there from its own address.
+void TestNetworkInterop::magnetWithTrackerFromLibtorrentSeeder()
+{
+    QFETCH(bool, udp);
+    if (const QString why = OpenTracker::missingReason(); !why.isEmpty())
+        QSKIP(qPrintable(why));
+    OpenTracker tracker;
+    QString error;
+    QVERIFY2(tracker.start(kTrackerAddress, {m_info->infoHash}, &error), qPrintable(error));
+    const QString url = udp ? tracker.udpAnnounceUrl() : tracker.httpAnnounceUrl();
+
+    // The seeder's copy of the torrent announces to the tracker (same info-hash: only the
+    // announce URL differs from the torrent made in init()).
+    metainfo::TorrentInfo tracked = *m_info;
+    tracked.trackerTiers = {{url}};
+    const QString trackedPath = m_tmp->filePath(QStringLiteral("tracked.torrent"));
+    QVERIFY(testutil::writeFile(trackedPath, metainfo::encodeTorrentFile(tracked)));
+    Child seeder(kPython, {kLtPeer, QStringLiteral("seed"), trackedPath, m_dataDir, QStringLiteral("0"),
+                           QStringLiteral("--host"), kLtSeederAddress, QStringLiteral("--trackers")});
+    QVERIFY2(seeder.waitForLine(QStringLiteral("seeding"), kReadyTimeoutMs), qPrintable(seeder.describe()));
+    QVERIFY2(tracker.waitForSeeders(m_info->infoHash, 1, kReadyTimeoutMs, [&] { return seeder.running(); }),
+             qPrintable(seeder.describe() + QStringLiteral("\n--- opentracker:\n") + tracker.describe()));
+
+    const QString magnet = QStringLiteral("magnet:?xt=urn:btih:%1&tr=%2")
+                               .arg(m_info->infoHash.toHex(), QString::fromLatin1(QUrl::toPercentEncoding(url)));
+    const QString downloadDir = m_tmp->filePath(QStringLiteral("ours"));
+    Child ours(kCli, {QStringLiteral("download"), magnet, QStringLiteral("--no-dht"), QStringLiteral("--save"),
+                      downloadDir, QStringLiteral("--state-dir"), m_tmp->filePath(QStringLiteral("state")),
+                      QStringLiteral("--bind"), kOurAddress, QStringLiteral("--port"), QStringLiteral("0")});
+    QVERIFY2(ours.finishedOk(kTransferTimeoutMs),
+             qPrintable(ours.describe() + QStringLiteral("\n--- libtorrent seeder:\n") + seeder.describe()
+                        + QStringLiteral("\n--- opentracker:\n") + tracker.describe()));
+    QCOMPARE(testutil::compareTrees(*m_info, m_dataDir, downloadDir), QString());
+    // libtorrent itself counted what it sent: the whole payload came from the seeder we found.
+    QTRY_VERIFY2_WITH_TIMEOUT(maxUploaded(seeder.out()) >= m_info->totalSize, qPrintable(seeder.describe()), 5000);
 }
 
 QTEST_GUILESS_MAIN(TestNetworkInterop)

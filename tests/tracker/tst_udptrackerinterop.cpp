@@ -1,20 +1,18 @@
-// UdpTrackerClient against a real UDP tracker: Debian's opentracker on 127.0.0.1. Debian builds
-// it in whitelist mode, so the test hash goes into an access list (-w) first. Skipped with a
-// message when the binary is missing (packaging/dev.sh installs it for the tests).
+// UdpTrackerClient against a real UDP tracker: Debian's opentracker on 127.0.0.1 (started by the
+// interop tests' helper, which lists the test hashes: Debian builds it in whitelist mode). Skipped
+// with a message when the binary is missing (packaging/dev.sh installs it for the tests).
+#include "../interop/opentracker.h"
+
 #include "metainfo/torrentcreator.h"
 #include "metainfo/torrentinfo.h"
 #include "tracker/udptrackerclient.h"
 
 #include <QDir>
-#include <QRandomGenerator>
-
 #include <QFile>
 #include <QProcess>
-#include <QStandardPaths>
-#include <QTcpServer>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUdpSocket>
 
 using namespace swarmscope;
 using namespace swarmscope::tracker;
@@ -66,20 +64,6 @@ bool hasPeer(const AnnounceResult &r, quint16 port)
     return false;
 }
 
-// A port free for both UDP and TCP on 127.0.0.1 (opentracker binds both).
-quint16 freePort()
-{
-    for (int attempt = 0; attempt < 20; ++attempt) {
-        QUdpSocket udp;
-        if (!udp.bind(QHostAddress::LocalHost, 0))
-            continue;
-        QTcpServer tcp;
-        if (tcp.listen(QHostAddress::LocalHost, udp.localPort()))
-            return udp.localPort();
-    }
-    return 0;
-}
-
 } // namespace
 
 class TestUdpTrackerInterop : public QObject {
@@ -87,25 +71,15 @@ class TestUdpTrackerInterop : public QObject {
 private slots:
     void initTestCase()
     {
-        QString binary = QStandardPaths::findExecutable(QStringLiteral("opentracker"));
-        if (binary.isEmpty())
-            binary = QStandardPaths::findExecutable(QStringLiteral("opentracker"), {QStringLiteral("/usr/bin"),
-                                                                                      QStringLiteral("/usr/sbin")});
-        if (binary.isEmpty())
-            QSKIP("opentracker is not installed (apt-get install opentracker; packaging/dev.sh does it)");
+        if (const QString why = testutil::OpenTracker::missingReason(); !why.isEmpty())
+            QSKIP(qPrintable(why));
         QVERIFY(m_dir.isValid());
-        // Run as root, opentracker chroots into -d and drops to "nobody", who must read the list.
-        QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                                | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
-        QFile list(m_dir.filePath(QStringLiteral("whitelist.txt")));
-        QVERIFY(list.open(QIODevice::WriteOnly));
-        list.write(listed.toHex().toLatin1() + '\n');
-        // The engine test's torrent: its info-hash does not depend on its trackers, so it can be
-        // listed before the tracker's port is known.
+        // The engine test's torrent is listed too: its info-hash does not depend on its trackers,
+        // so it can be listed before the tracker's port is known.
         QVERIFY(makePayloadTorrent());
-        list.write(m_payload.infoHash.toHex().toLatin1() + '\n');
-        list.close();
-        list.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        QString error;
+        QVERIFY2(m_tracker.start(QStringLiteral("127.0.0.1"), {listed, m_payload.infoHash}, &error), qPrintable(error));
+        m_url = m_tracker.udpAnnounceUrl();
 
         QVERIFY(m_client.bind(QHostAddress::LocalHost));
         QVERIFY(m_other.bind(QHostAddress::LocalHost));
@@ -114,38 +88,10 @@ private slots:
         fast.maxRetransmits = 3;
         m_client.setSettings(fast);
         m_other.setSettings(fast);
-
-        // Another process may take the port between our probe and opentracker's bind: retry.
-        for (int attempt = 0; attempt < 5 && m_url.isEmpty(); ++attempt) {
-            const quint16 port = freePort();
-            QVERIFY(port != 0);
-            m_tracker.setProgram(binary);
-            m_tracker.setArguments({QStringLiteral("-i"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
-                                    QString::number(port), QStringLiteral("-P"), QString::number(port),
-                                    QStringLiteral("-d"), m_dir.path(), QStringLiteral("-w"),
-                                    QStringLiteral("whitelist.txt")}); // relative: it is read after the chroot
-            m_tracker.setProcessChannelMode(QProcess::MergedChannels);
-            m_tracker.start();
-            QVERIFY2(m_tracker.waitForStarted(5000), qPrintable(m_tracker.errorString()));
-            // Ready when it answers for the listed hash (the list loads in the background).
-            const QString url = QStringLiteral("udp://127.0.0.1:%1/announce").arg(port);
-            for (int probe = 0; probe < 25 && m_tracker.state() == QProcess::Running; ++probe) {
-                const AnnounceResult r = announceAndWait(m_client, url, request(7001, 1000, AnnounceEvent::Started));
-                if (r.response && !r.response->failed()) {
-                    m_url = url;
-                    break;
-                }
-                QTest::qWait(200);
-            }
-            if (m_url.isEmpty()) {
-                qWarning("opentracker on port %d did not answer: %s", port, m_tracker.readAll().constData());
-                stopTracker();
-            }
-        }
-        QVERIFY2(!m_url.isEmpty(), "opentracker did not come up");
+        // The first peer, 7001, which the rows below expect in the swarm.
+        const AnnounceResult r = announceAndWait(m_client, m_url, request(7001, 1000, AnnounceEvent::Started));
+        QVERIFY2(r.response && !r.response->failed(), qPrintable(r.error + m_tracker.describe()));
     }
-
-    void cleanupTestCase() { stopTracker(); }
 
     void twoPeersSeeEachOther()
     {
@@ -267,16 +213,8 @@ private:
         return true;
     }
 
-    void stopTracker()
-    {
-        if (m_tracker.state() != QProcess::NotRunning) {
-            m_tracker.kill();
-            m_tracker.waitForFinished(5000);
-        }
-    }
-
-    QTemporaryDir m_dir;
-    QProcess m_tracker;
+    QTemporaryDir m_dir; // the payload, its torrent and the engines' state
+    testutil::OpenTracker m_tracker;
     UdpTrackerClient m_client{nullptr, 11};
     UdpTrackerClient m_other{nullptr, 12};
     QString m_url;
