@@ -184,6 +184,10 @@ int main(int argc, char **argv)
         demoSwarm = std::make_unique<demo::DemoSwarm>(work, 6);
         QObject::connect(demoSwarm.get(), &demo::DemoSwarm::ready, &engine,
                          [&engine, &demoSwarm] { addDemoTorrent(engine, *demoSwarm); });
+        QObject::connect(demoSwarm.get(), &demo::DemoSwarm::failed, &engine, [](const QString &why) {
+            QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Swarmscope"),
+                                 QCoreApplication::translate("main", "The demo swarm stopped: %1").arg(why));
+        });
         if (!demoSwarm->start(&error)) {
             QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Swarmscope"),
                                   QCoreApplication::translate("main", "The demo swarm could not start: %1").arg(error));
@@ -196,8 +200,8 @@ int main(int argc, char **argv)
     // After show(), so add dialogs open above the main window.
     window.openArguments(parser.positionalArguments());
     const int code = app.exec();
+    engine.shutdownAndWait(); // first, so the demo tracker still hears our `stopped`
     if (demoSwarm)
         demoSwarm->stop();
-    engine.shutdownAndWait();
     return code;
 }

@@ -91,6 +91,8 @@ Session::Session(const SessionSettings &settings, QObject *parent)
 Session::~Session()
 {
     qDeleteAll(m_handshaking);
+    for (const auto &[t, deadline] : m_retiring)
+        delete t;
     for (swarm::Torrent *t : std::as_const(m_torrents)) {
         m_disk->removeStorage(t->storageId());
         delete t;
@@ -299,7 +301,9 @@ void Session::removeTorrent(const InfoHash &hash, bool deleteFiles)
         if (t->info().multiFile)
             QDir(QDir(r.savePath).filePath(t->info().name)).removeRecursively();
     }
-    t->deleteLater();
+    // Deleting it now would cancel its `stopped` announces and leave a ghost in the trackers'
+    // swarms: it goes once they are answered, or after a few seconds.
+    m_retiring.push_back({t, Clock::now() + std::chrono::seconds(5)});
 }
 
 void Session::pauseTorrent(const InfoHash &hash)
@@ -426,6 +430,14 @@ void Session::tick()
         f->tick(now);
     }
     saveDhtState(false);
+    for (auto it = m_retiring.begin(); it != m_retiring.end();) {
+        if (!it->first->hasPendingAnnounces() || now > it->second) {
+            delete it->first;
+            it = m_retiring.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 void Session::updateReading(bool mayResume)

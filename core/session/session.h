@@ -155,6 +155,7 @@ private:
     swarm::TorrentServices m_services;
     QHash<metainfo::InfoHash, swarm::Torrent *> m_torrents;
     QHash<metainfo::InfoHash, swarm::MetadataFetch *> m_fetches; // magnets waiting for metadata
+    std::vector<std::pair<swarm::Torrent *, TimePoint>> m_retiring; // removed, `stopped` still out
     dht::DhtService *m_dht = nullptr; // child; null when the DHT is off
     tracker::EmbeddedTracker *m_embeddedTracker = nullptr; // child; null when off
     TimePoint m_lastDhtSave{};

@@ -45,6 +45,7 @@ public:
     void setPeersFound(PeersFn fn) { m_peersFound = std::move(fn); }
 
     bool isRunning() const { return m_tiers.isRunning(); }
+    int pendingCount() const { return int(m_pending.size()); } // requests still out (a `stopped`)
     void start(TimePoint now); // also scrapes every tracker that supports it
     void stop(TimePoint now);  // sends `stopped` to the trackers that know us; drops scrapes out
     void completed(TimePoint now);

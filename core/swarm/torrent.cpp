@@ -60,6 +60,14 @@ void Torrent::makeAnnouncer()
     });
 }
 
+bool Torrent::hasPendingAnnounces() const
+{
+    if (m_announcer->pendingCount() > 0)
+        return true;
+    return std::any_of(m_retiredAnnouncers.begin(), m_retiredAnnouncers.end(),
+                       [](const auto &a) { return a->pendingCount() > 0; });
+}
+
 bool Torrent::setTrackers(const QList<QStringList> &tiers)
 {
     if (tiers == m_info.trackerTiers)

@@ -86,6 +86,8 @@ public:
     bool isComplete() const { return m_picker.wantedMissing() == 0; }
     bool isChecking() const { return m_checking; }
     int connectedPeers() const { return int(m_peers.size()); }
+    // Tracker requests still out (after stop(): the `stopped` announces).
+    bool hasPendingAnnounces() const;
 
     void start(TimePoint now);
     void pause(TimePoint now);

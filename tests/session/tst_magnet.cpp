@@ -6,6 +6,7 @@
 #include "sessiontestutil.h"
 
 #include "metainfo/magnetlink.h"
+#include "metainfo/torrentcreator.h"
 #include "tracker/embeddedtracker.h"
 
 #include <QTemporaryDir>
@@ -58,6 +59,7 @@ private slots:
     void metadataFromPeerThenData();
     void metadataThroughTracker();
     void peersFromPeerExchange();
+    void privateTorrentExchangesNoPeers();
     void waitingMagnetSurvivesRestart();
 
 private:
@@ -192,6 +194,51 @@ void TestMagnet::peersFromPeerExchange()
                               kTransferTimeoutMs);
     QTRY_VERIFY2_WITH_TIMEOUT(c.isSeeding(info->infoHash), qPrintable(c.describe(info->infoHash)), kTransferTimeoutMs);
     QCOMPARE(testutil::compareTrees(*info, seedDir, c.savePath()), QString());
+    for (EngineNode *n : {&c, &b, &a})
+        n->stop();
+}
+
+// The same three engines with a private torrent (BEP 27): B offers no ut_pex, so C, given only
+// B, never hears of A, however long it stays.
+void TestMagnet::privateTorrentExchangesNoPeers()
+{
+    const QString seedDir = m_tmp->filePath(QStringLiteral("seed"));
+    const QString folder = QDir(seedDir).filePath(QStringLiteral("payload"));
+    QVERIFY(testutil::writePayload(folder, testutil::multiFileLayout(100'000), 78));
+    metainfo::CreateOptions options;
+    options.sourcePath = folder;
+    options.pieceSize = 16 * 1024;
+    options.isPrivate = true;
+    options.includeCreationDate = false;
+    const auto data = metainfo::createTorrent(options);
+    QVERIFY(data);
+    const auto info = metainfo::parseTorrent(*data);
+    QVERIFY(info && info->isPrivate);
+
+    EngineNode a(m_tmp->filePath(QStringLiteral("state-a")), seedDir, loopback(1));
+    EngineNode b(m_tmp->filePath(QStringLiteral("state-b")), m_tmp->filePath(QStringLiteral("b")), loopback(2));
+    EngineNode c(m_tmp->filePath(QStringLiteral("state-c")), m_tmp->filePath(QStringLiteral("c")), loopback(3));
+    b.settings().maxDownloadRate = 32 * 1024;
+    c.settings().maxDownloadRate = 32 * 1024;
+    QString error;
+    for (EngineNode *n : {&a, &b, &c})
+        QVERIFY2(n->start(&error), qPrintable(error));
+    a.add(*info);
+    QTRY_VERIFY_WITH_TIMEOUT(a.isSeeding(info->infoHash), kCheckTimeoutMs);
+    b.add(*info, {a.endpoint()});
+    QTRY_VERIFY_WITH_TIMEOUT(b.torrent(info->infoHash) && b.torrent(info->infoHash)->seedsConnected == 1,
+                             kCheckTimeoutMs);
+    c.add(*info, {b.endpoint()});
+    QTRY_VERIFY_WITH_TIMEOUT(c.torrent(info->infoHash) && c.torrent(info->infoHash)->peersConnected >= 1,
+                             kCheckTimeoutMs);
+    // A public torrent's first ut_pex goes out within a few seconds (see peersFromPeerExchange).
+    QTest::qWait(8000);
+    const auto t = c.torrent(info->infoHash);
+    QVERIFY(t && t->detail);
+    for (const session::PeerSnapshot &p : t->detail->peers) {
+        QVERIFY2(p.source != session::PeerSource::Pex, qPrintable(c.describePeers(info->infoHash)));
+        QVERIFY2(!(p.address == a.address() && p.port == a.port()), qPrintable(c.describePeers(info->infoHash)));
+    }
     for (EngineNode *n : {&c, &b, &a})
         n->stop();
 }

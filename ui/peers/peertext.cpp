@@ -61,6 +61,33 @@ QString peerKey(const session::PeerSnapshot &peer)
     return QStringLiteral("%1:%2").arg(host).arg(peer.port);
 }
 
+namespace {
+QString hostOf(const QString &key)
+{
+    return key.left(key.lastIndexOf(QLatin1Char(':')));
+}
+} // namespace
+
+QString peerLabel(const QString &key, const QSet<QString> &shared)
+{
+    const QString host = hostOf(key);
+    return shared.contains(host) ? key : host;
+}
+
+QSet<QString> sharedHosts(const QStringList &keys)
+{
+    QSet<QString> seen;
+    QSet<QString> shared;
+    for (const QString &key : keys) {
+        const QString host = hostOf(key);
+        if (seen.contains(host))
+            shared.insert(host);
+        else
+            seen.insert(host);
+    }
+    return shared;
+}
+
 QString sourceName(session::PeerSource source)
 {
     switch (source) {

@@ -5,12 +5,18 @@
 #include "session/snapshot.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 
 namespace swarmscope::ui::peertext {
 
 // "1.2.3.4:6881" or "[2001:db8::1]:6881": the identity of a neighbour across snapshots.
 QString peerKey(const session::PeerSnapshot &peer);
+// What to label a neighbour with where space is short: its address, or address and port when
+// another neighbour has the same address (peers on one host, a demo swarm on 127.0.0.1).
+QString peerLabel(const QString &key, const QSet<QString> &sharedHosts);
+// The addresses that more than one of these peer keys ("host:port") have.
+QSet<QString> sharedHosts(const QStringList &keys);
 
 // "Tracker", "DHT", "PEX", "Incoming", "Manual".
 QString sourceName(session::PeerSource source);

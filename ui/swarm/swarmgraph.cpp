@@ -284,6 +284,10 @@ void SwarmGraph::paintEvent(QPaintEvent *)
         return;
     }
     paintEdges(p, g, colors);
+    QStringList keys;
+    for (const Node &n : m_nodes)
+        keys << n.key;
+    m_sharedHosts = peertext::sharedHosts(keys);
     for (const Node &n : m_nodes)
         paintNode(p, g, n, colors);
     paintCentre(p, g, colors);
@@ -363,7 +367,7 @@ void SwarmGraph::paintNode(QPainter &p, const Geometry &g, const Node &n, const 
         // The address outside the ring, on the side away from the centre.
         const QPointF out = pos - g.centre;
         const QFontMetrics fm = fontMetrics();
-        const QString text = n.key.left(n.key.lastIndexOf(QLatin1Char(':')));
+        const QString text = peertext::peerLabel(n.key, m_sharedHosts);
         const double w = fm.horizontalAdvance(text) + 2;
         const double h = fm.height();
         QRectF box(0, 0, w, h);

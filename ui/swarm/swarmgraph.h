@@ -12,6 +12,7 @@
 #include "swarm/swarmcolors.h"
 
 #include <QList>
+#include <QSet>
 #include <QWidget>
 
 #include <memory>
@@ -92,6 +93,7 @@ private:
     std::shared_ptr<const session::TorrentDetail> m_detail;
     QList<Node> m_nodes;
     RingLayout m_ring;
+    mutable QSet<QString> m_sharedHosts; // addresses several neighbours share: labelled with ports
     QVariantAnimation *m_animation;
     bool m_animate = true;
 };

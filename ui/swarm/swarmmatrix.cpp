@@ -303,13 +303,14 @@ void SwarmMatrix::paintLabels(QPainter &p, const Layout &l, const SwarmColors &c
     }
     // Label every row when rows are a text line tall, else every k-th row with its number.
     const int every = std::max(1, static_cast<int>(std::ceil(fm.height() / std::max(l.rowHeight, 0.01))));
+    const QSet<QString> shared = every == 1 ? peertext::sharedHosts(m_order) : QSet<QString>();
     for (int row = 0; row < neighbourCount(); row += every) {
         const int top = l.grid.top() + static_cast<int>(row * l.rowHeight);
         const int height = std::max(fm.height(), static_cast<int>(l.rowHeight));
         if (top + height > l.legend.top())
             break;
         const QString key = m_order[row];
-        label(top, height, every == 1 ? key.left(key.lastIndexOf(QLatin1Char(':'))) : QStringLiteral("#%1").arg(row + 1));
+        label(top, height, every == 1 ? peertext::peerLabel(key, shared) : QStringLiteral("#%1").arg(row + 1));
     }
 }
 

@@ -2,7 +2,6 @@
 
 #include <QApplication>
 #include <QPainter>
-#include <QStyleOptionProgressBar>
 
 #include <algorithm>
 #include <cmath>
@@ -31,21 +30,28 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         fraction = 0;
     fraction = std::clamp(fraction, 0.0, 1.0);
 
-    QStyleOptionProgressBar bar;
-    if (widget)
-        bar.initFrom(widget);
-    bar.state = option.state | QStyle::State_Horizontal; // without it Fusion draws a vertical bar
-    bar.direction = option.direction;
-    bar.fontMetrics = option.fontMetrics;
-    bar.palette = option.palette;
-    bar.rect = option.rect.adjusted(1, 2, -1, -2);
-    bar.minimum = 0;
-    bar.maximum = 1000; // per mille, so small steps still move the bar
-    bar.progress = static_cast<int>(std::lround(fraction * 1000));
-    bar.text = index.data(Qt::DisplayRole).toString();
-    bar.textVisible = true;
-    bar.textAlignment = Qt::AlignCenter;
-    style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+    // A plain bar rather than the style's progress bar: with 2,000 rows re-sorted four times a
+    // second, Fusion's gradient bar cost a third of the repaint (tests/bench/bench_ui.cpp).
+    const QRect frame = option.rect.adjusted(2, 3, -2, -3);
+    const QPalette &pal = option.palette;
+    painter->save();
+    painter->setPen(pal.color(QPalette::Mid));
+    painter->setBrush(pal.color(QPalette::Base));
+    painter->drawRect(frame.adjusted(0, 0, -1, -1));
+    const int filled = static_cast<int>(std::lround(fraction * (frame.width() - 2)));
+    if (filled > 0)
+        painter->fillRect(QRect(frame.left() + 1, frame.top() + 1, filled, frame.height() - 2),
+                          pal.color(QPalette::Highlight));
+    // The text is drawn twice, clipped: readable over the filled part and over the empty part.
+    const QString text = index.data(Qt::DisplayRole).toString();
+    const QRect done(frame.left(), frame.top(), filled + 1, frame.height());
+    painter->setClipRect(done);
+    painter->setPen(pal.color(QPalette::HighlightedText));
+    painter->drawText(frame, Qt::AlignCenter, text);
+    painter->setClipRect(QRect(done.right() + 1, frame.top(), frame.width(), frame.height()));
+    painter->setPen(pal.color(QPalette::Text));
+    painter->drawText(frame, Qt::AlignCenter, text);
+    painter->restore();
 }
 
 } // namespace swarmscope::ui
