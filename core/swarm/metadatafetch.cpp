@@ -1,6 +1,7 @@
 #include "swarm/metadatafetch.h"
 
 #include "state/statewriter.h"
+#include "swarm/peerdialing.h"
 
 namespace swarmscope::swarm {
 
@@ -124,24 +125,13 @@ void MetadataFetch::addPeers(const QList<Endpoint> &peers, PeerSource source)
 void MetadataFetch::connectMorePeers(TimePoint now)
 {
     const int limit = std::min(kMaxFetchConnections, m_services.settings->maxConnectionsPerTorrent);
-    while (int(m_peers.size()) < limit && (!m_services.mayOpenConnection || m_services.mayOpenConnection())) {
-        auto next = m_candidates.takeNext(now, [this](const Endpoint &e) {
-            for (const FetchPeer &p : std::as_const(m_peers))
-                if (p.endpoint == e)
-                    return true;
-            return false;
-        });
-        if (!next)
-            return;
-        const PeerId id = m_services.nextPeerId();
-        auto *connection = new PeerConnection(id, next->first.address, next->first.port, infoHash(),
-                                              m_services.peerOptions, now, this);
-        connection->setHandler(this);
+    while (auto dialled = dialNext(m_candidates, m_services, infoHash(), m_peers, limit, now, this)) {
+        dialled->connection->setHandler(this);
         FetchPeer p;
-        p.connection = connection;
-        p.source = next->second;
-        p.endpoint = next->first;
-        m_peers.insert(id, p);
+        p.connection = dialled->connection;
+        p.source = dialled->source;
+        p.endpoint = dialled->endpoint;
+        m_peers.insert(p.connection->id(), p);
     }
 }
 
@@ -167,12 +157,9 @@ void MetadataFetch::peerHandshake(PeerConnection *peer)
     auto it = m_peers.find(peer->id());
     if (it == m_peers.end())
         return;
-    for (const FetchPeer &other : std::as_const(m_peers)) {
-        if (other.connection != peer && other.connection->handshakeDone()
-            && other.connection->remotePeerId() == peer->remotePeerId()) {
-            peer->close(QStringLiteral("already connected to this peer"));
-            return;
-        }
+    if (alreadyConnectedTo(m_peers, peer)) {
+        peer->close(QStringLiteral("already connected to this peer"));
+        return;
     }
     if (!peer->isIncoming())
         m_candidates.connected(it->endpoint);
@@ -303,13 +290,7 @@ void MetadataFetch::dropPeer(PeerId id, const QString &reason)
     FetchPeer p = *it;
     m_peers.erase(it);
     m_assembler.removePeer(id);
-    const TimePoint now = Clock::now();
-    if (!p.connection->isIncoming()) {
-        if (p.connection->handshakeDone())
-            m_candidates.disconnected(p.endpoint, now);
-        else
-            m_candidates.failed(p.endpoint, now);
-    }
+    settleAttempt(m_candidates, *p.connection, p.endpoint, Clock::now());
     p.connection->setHandler(nullptr);
     if (!reason.isEmpty())
         p.connection->close(reason);

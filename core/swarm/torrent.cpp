@@ -3,6 +3,7 @@
 #include "metainfo/pathsanitizer.h"
 #include "state/statewriter.h"
 #include "storage/diskio.h"
+#include "swarm/peerdialing.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -337,27 +338,16 @@ void Torrent::addPeers(const QList<Endpoint> &peers, PeerSource source)
 void Torrent::connectMorePeers(TimePoint now)
 {
     const int limit = m_services.settings->maxConnectionsPerTorrent;
-    while (int(m_peers.size()) < limit && (!m_services.mayOpenConnection || m_services.mayOpenConnection())) {
-        // Seeds need no other seeds.
-        auto next = m_candidates.takeNext(now, [this](const Endpoint &e) {
-            for (const PeerInfo &p : std::as_const(m_peers))
-                if (p.endpoint == e)
-                    return true;
-            return false;
-        });
-        if (!next)
-            return;
-        const PeerId id = m_services.nextPeerId();
-        auto *connection = new PeerConnection(id, next->first.address, next->first.port, infoHash(),
-                                              m_services.peerOptions, now, this);
+    while (auto dialled = dialNext(m_candidates, m_services, infoHash(), m_peers, limit, now, this)) {
+        PeerConnection *connection = dialled->connection;
         connection->setHandler(this);
         connection->setPieceCount(m_info.pieceCount());
         connection->setReadAllowance(downloadLimited() ? 0 : -1); // the next tick hands out its share
         PeerInfo info;
         info.connection = connection;
-        info.source = next->second;
-        info.endpoint = next->first;
-        m_peers.insert(id, info);
+        info.source = dialled->source;
+        info.endpoint = dialled->endpoint;
+        m_peers.insert(connection->id(), info);
     }
 }
 
@@ -386,13 +376,9 @@ void Torrent::peerHandshake(PeerConnection *peer)
     auto it = m_peers.find(peer->id());
     if (it == m_peers.end())
         return;
-    // One connection per remote peer id.
-    for (const PeerInfo &other : std::as_const(m_peers)) {
-        if (other.connection != peer && other.connection->handshakeDone()
-            && other.connection->remotePeerId() == peer->remotePeerId()) {
-            peer->close(QStringLiteral("already connected to this peer"));
-            return;
-        }
+    if (alreadyConnectedTo(m_peers, peer)) { // one connection per remote peer id
+        peer->close(QStringLiteral("already connected to this peer"));
+        return;
     }
     if (!peer->isIncoming())
         m_candidates.connected(it->endpoint);
@@ -744,13 +730,7 @@ void Torrent::dropPeer(PeerId id, const QString &reason)
     PeerInfo info = *it;
     m_peers.erase(it);
     m_picker.removePeer(id); // its reads in flight find no peer when they come back
-    const TimePoint now = Clock::now();
-    if (!info.connection->isIncoming()) {
-        if (info.connection->handshakeDone())
-            m_candidates.disconnected(info.endpoint, now);
-        else
-            m_candidates.failed(info.endpoint, now);
-    }
+    settleAttempt(m_candidates, *info.connection, info.endpoint, Clock::now());
     info.connection->setHandler(nullptr);
     if (!reason.isEmpty())
         info.connection->close(reason);
