@@ -29,13 +29,13 @@ QHostAddress loopback()
     return QHostAddress(QHostAddress::LocalHost);
 }
 
-DhtServiceSettings loopbackSettings(std::optional<quint16> bootstrapPort)
+DhtServiceSettings loopbackSettings(quint16 bootstrapPort) // 0: no bootstrap list
 {
     DhtServiceSettings s;
     s.bindAddress = loopback();
     s.port = 0;
     if (bootstrapPort)
-        s.bootstrap << QStringLiteral("127.0.0.1:%1").arg(*bootstrapPort);
+        s.bootstrap << QStringLiteral("127.0.0.1:%1").arg(bootstrapPort);
     s.researchInterval = std::chrono::seconds(60);
     s.retryInterval = std::chrono::seconds(1);
     s.node.queryTimeout = std::chrono::seconds(1);
@@ -76,8 +76,7 @@ using Services = std::vector<std::unique_ptr<DhtService>>;
 bool startNetwork(Services &net, int count)
 {
     for (int i = 0; i < count; ++i) {
-        const auto bootstrap = i == 0 ? std::nullopt : std::optional<quint16>(net[0]->port());
-        net.push_back(std::make_unique<DhtService>(loopbackSettings(bootstrap)));
+        net.push_back(std::make_unique<DhtService>(loopbackSettings(i == 0 ? 0 : net[0]->port())));
         QString error;
         if (!net.back()->start({}, &error)) {
             qWarning("start: %s", qPrintable(error));
@@ -194,7 +193,7 @@ void TestDhtService::defaultBootstrapIsNames()
 
 void TestDhtService::bindsAndRefusesTakenPort()
 {
-    DhtService first(loopbackSettings(std::nullopt));
+    DhtService first(loopbackSettings(0));
     QVERIFY(!first.isRunning());
     QCOMPARE(first.port(), quint16(0));
     QVERIFY(first.start({}));
@@ -204,7 +203,7 @@ void TestDhtService::bindsAndRefusesTakenPort()
     QVERIFY(!first.start({}, &error)); // already running
     QVERIFY(!error.isEmpty());
 
-    DhtServiceSettings same = loopbackSettings(std::nullopt);
+    DhtServiceSettings same = loopbackSettings(0);
     same.port = first.port();
     DhtService second(same);
     error.clear();
@@ -222,7 +221,7 @@ void TestDhtService::bindsAndRefusesTakenPort()
 
 void TestDhtService::answersPingOnTheSocket()
 {
-    DhtService service(loopbackSettings(std::nullopt));
+    DhtService service(loopbackSettings(0));
     QVERIFY(service.start({}));
     QUdpSocket client;
     QVERIFY(client.bind(loopback(), 0));
@@ -267,8 +266,8 @@ void TestDhtService::answersPingOnTheSocket()
 
 void TestDhtService::addNodeEntersTable()
 {
-    DhtService a(loopbackSettings(std::nullopt));
-    DhtService b(loopbackSettings(std::nullopt));
+    DhtService a(loopbackSettings(0));
+    DhtService b(loopbackSettings(0));
     QVERIFY(a.start({}));
     QVERIFY(b.start({}));
     QSignalSpy counts(&a, &DhtService::nodeCountChanged);
@@ -348,7 +347,7 @@ void TestDhtService::restartFromExportedState()
     net[5].reset();
 
     // Same port, no bootstrap list: only the saved nodes can bring it back.
-    DhtServiceSettings settings = loopbackSettings(std::nullopt);
+    DhtServiceSettings settings = loopbackSettings(0);
     settings.port = port;
     DhtService restarted(settings);
     QString error;
@@ -361,7 +360,7 @@ void TestDhtService::restartFromExportedState()
     QTRY_VERIFY_WITH_TIMEOUT(found->peers.contains(announced), FindTimeoutMs);
 
     // The same start with no state knows nobody (the control).
-    DhtService cold(loopbackSettings(std::nullopt));
+    DhtService cold(loopbackSettings(0));
     QVERIFY(cold.start({}));
     QCOMPARE(cold.nodeCount(), 0);
     QVERIFY(exportedId(cold) != std::optional<NodeId>(saved->ownId));
@@ -371,7 +370,7 @@ void TestDhtService::savedStateRestoresIdAndNodes()
 {
     const NodeInfo node{*NodeId::fromBytes(QByteArray(20, 'n')), Endpoint{loopback(), 9}};
     const QByteArray state = stateBlob(SavedId, encodeCompactNodes(std::span(&node, 1), Family::IPv4));
-    DhtService service(loopbackSettings(std::nullopt));
+    DhtService service(loopbackSettings(0));
     QVERIFY(service.start(state));
     QCOMPARE(exportedId(service), NodeId::fromBytes(SavedId));
     QCOMPARE(service.nodeCount(), 1);
@@ -399,7 +398,7 @@ void TestDhtService::garbledStateIgnored_data()
 void TestDhtService::garbledStateIgnored()
 {
     QFETCH(QByteArray, state);
-    DhtService service(loopbackSettings(std::nullopt));
+    DhtService service(loopbackSettings(0));
     QVERIFY(service.start(state));
     QVERIFY(service.isRunning());
     QCOMPARE(service.nodeCount(), 0);
@@ -421,7 +420,7 @@ void TestDhtService::rebootstrapsWhileTableEmpty()
     // A node appears on that port, with no bootstrap list of its own: only A retrying can
     // bring the two together.
     silent.close();
-    DhtServiceSettings settings = loopbackSettings(std::nullopt);
+    DhtServiceSettings settings = loopbackSettings(0);
     settings.port = routerPort;
     DhtService b(settings);
     QString error;

@@ -351,15 +351,18 @@ void AddTorrentDialog::updateSpace()
     }
 
     const QString path = cleanSavePath();
-    const std::optional<qint64> free = path.isEmpty() ? std::nullopt : freeSpaceAt(path);
-    const QString freeText = free ? units::formatSize(*free, locale) : tr("unknown");
+    // Plain values rather than optionals: GCC 12 at -O2 misreads the optional's state here.
+    const std::optional<qint64> freeAt = path.isEmpty() ? std::nullopt : freeSpaceAt(path);
+    const bool freeKnown = freeAt.has_value();
+    const qint64 free = freeAt.value_or(0);
+    const QString freeText = freeKnown ? units::formatSize(free, locale) : tr("unknown");
     m_spaceLabel->setText(tr("Space needed: %1. Free at the folder: %2.").arg(neededText, freeText));
 
     // Data already there (a resumed download) would need less, so this warns but never blocks.
-    m_spaceShort = needed && free && *needed > *free;
+    m_spaceShort = needed && freeKnown && *needed > free;
     if (m_spaceShort) {
         m_spaceWarningText->setText(tr("Not enough free space: %1 more is needed at this folder.")
-                                        .arg(units::formatSize(*needed - *free, locale)));
+                                        .arg(units::formatSize(*needed - free, locale)));
     }
     m_spaceWarning->setVisible(m_spaceShort);
 }
