@@ -1,14 +1,19 @@
 // swarmscope: the desktop application.
+#include "app/singleinstance.h"
+#include "app/torrentactions.h"
+#include "app/trayicon.h"
 #include "demo/demoswarm.h"
 #include "dht/dhtservice.h"
 #include "mainwindow.h"
 #include "session/engine.h"
 #include "settings/appsettings.h"
+#include "state/statestore.h"
 #include "version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QAction>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
@@ -129,6 +134,15 @@ std::optional<session::SessionSettings> sessionSettings(const QCommandLineParser
     return s;
 }
 
+// Brings the window forward without undoing the user's maximised or full-screen state.
+void bringToFront(QWidget &window)
+{
+    window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    window.show();
+    window.raise();
+    window.activateWindow();
+}
+
 void addDemoTorrent(session::Engine &engine, const demo::DemoSwarm &swarm)
 {
     session::AddTorrentParams params;
@@ -170,6 +184,23 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "swarmscope: %s\n", qPrintable(error));
         return 2;
     }
+
+    // One instance per user and state folder: a later launch hands its arguments over and
+    // leaves before touching the state database.
+    const QString stateDir = settings->stateDir.isEmpty() ? state::StateStore::defaultStateDir() : settings->stateDir;
+    ui::SingleInstance instance(stateDir);
+    const ui::SingleInstance::Role role = instance.start(&error);
+    if (role == ui::SingleInstance::Role::Secondary) {
+        const QStringList arguments =
+            ui::SingleInstance::absoluteArguments(parser.positionalArguments(), QDir::currentPath());
+        if (instance.sendArguments(arguments, ui::SingleInstance::kConnectionTimeoutMs, &error))
+            return 0;
+        std::fprintf(stderr, "swarmscope: %s\n", qPrintable(error));
+        return 1;
+    }
+    if (!error.isEmpty()) // Unavailable, or a primary that cannot listen: run anyway
+        std::fprintf(stderr, "swarmscope: %s\n", qPrintable(error));
+
     session::Engine engine(*settings);
     if (!engine.start(&error)) {
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Swarmscope"),
@@ -199,6 +230,36 @@ int main(int argc, char **argv)
     window.show();
     // After show(), so add dialogs open above the main window.
     window.openArguments(parser.positionalArguments());
+
+    // Tests watch what a primary received: SWARMSCOPE_TEST_ECHO_ARGS=1 prints it to stderr.
+    const bool echoArguments = qEnvironmentVariableIntValue("SWARMSCOPE_TEST_ECHO_ARGS") == 1;
+    QObject::connect(&instance, &ui::SingleInstance::argumentsReceived, &window,
+                     [&window, echoArguments](const QStringList &arguments) {
+                         if (echoArguments) {
+                             for (const QString &argument : arguments)
+                                 std::fprintf(stderr, "received: %s\n", qPrintable(argument));
+                             std::fflush(stderr);
+                         }
+                         bringToFront(window);
+                         window.openArguments(arguments);
+                     });
+    instance.startDelivering(); // what came while we were starting, then the rest as it comes
+
+    ui::TrayIcon tray(&appSettings);
+    tray.attachWindow(&window);
+    QObject::connect(&engine, &session::Engine::snapshotReady, &tray, &ui::TrayIcon::setSnapshot);
+    QObject::connect(&engine, &session::Engine::torrentCompleted, &tray, &ui::TrayIcon::torrentCompleted);
+    QObject::connect(&engine, &session::Engine::torrentError, &tray, &ui::TrayIcon::torrentFailed);
+    QObject::connect(&tray, &ui::TrayIcon::showRequested, &window, [&window] { bringToFront(window); });
+    QObject::connect(&tray, &ui::TrayIcon::pauseAllRequested, window.torrentActions()->pauseAll(),
+                     &QAction::trigger);
+    QObject::connect(&tray, &ui::TrayIcon::resumeAllRequested, window.torrentActions()->resumeAll(),
+                     &QAction::trigger);
+    QObject::connect(&tray, &ui::TrayIcon::quitRequested, &window, [&window] {
+        window.close(); // not spontaneous: really closes, and the window saves its layout
+        QCoreApplication::quit();
+    });
+
     const int code = app.exec();
     engine.shutdownAndWait(); // first, so the demo tracker still hears our `stopped`
     if (demoSwarm)

@@ -33,6 +33,7 @@ const QString embeddedTrackerPort = QStringLiteral("Trackers/embeddedTrackerPort
 const QString defaultSavePath = QStringLiteral("Downloads/defaultSavePath");
 const QString lastSaveFolder = QStringLiteral("Downloads/lastSaveFolder");
 const QString language = QStringLiteral("Interface/language");
+const QString closeToTray = QStringLiteral("Interface/closeToTray");
 } // namespace key
 
 // The ranges the settings dialog offers; a stored value outside them reads as the default.
@@ -192,6 +193,16 @@ QString AppSettings::language() const
 void AppSettings::setLanguage(const QString &language)
 {
     m_settings->setValue(key::language, language);
+}
+
+bool AppSettings::closeToTray() const
+{
+    return readBool(*m_settings, key::closeToTray, false);
+}
+
+void AppSettings::setCloseToTray(bool enabled)
+{
+    m_settings->setValue(key::closeToTray, enabled);
 }
 
 void AppSettings::sync()

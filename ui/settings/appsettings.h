@@ -47,6 +47,10 @@ public:
     QString language() const;
     void setLanguage(const QString &language);
 
+    // Closing the main window hides it to the system tray (when there is one); default off.
+    bool closeToTray() const;
+    void setCloseToTray(bool enabled);
+
     void sync(); // writes pending changes now (they are written on destruction anyway)
 
     static QString systemDownloadFolder();
