@@ -18,7 +18,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 build_packages=(cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev libssl-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools librsvg2-bin)
-run_packages=(fonts-dejavu-core)
+run_packages=(fonts-dejavu-core qt6-translations-l10n)
 # Real peers and tools nobody here wrote, for the interop tests, and the desktop-file validators.
 test_packages=(mktorrent transmission-cli transmission-daemon aria2 python3-libtorrent python3 opentracker
   desktop-file-utils appstream xdg-utils)

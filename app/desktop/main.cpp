@@ -8,6 +8,7 @@
 #include "session/engine.h"
 #include "settings/appsettings.h"
 #include "state/statestore.h"
+#include "translationloader.h"
 #include "version.h"
 
 #include <QApplication>
@@ -31,6 +32,18 @@ void setApplicationIdentity()
     QCoreApplication::setOrganizationName(QStringLiteral("Swarmscope"));
     QCoreApplication::setApplicationName(QStringLiteral("Swarmscope"));
     QCoreApplication::setApplicationVersion(versionString());
+}
+
+// The user's language from the settings, else the system's; Qt's own catalogue comes along for
+// the standard dialogs. Before any widget or option text is made: they translate when built.
+void installTranslations(QCoreApplication &app)
+{
+    const ui::AppSettings settings;
+    const QString chosen = settings.language();
+    const QLocale locale = i18n::interfaceLocale(chosen);
+    if (!chosen.isEmpty())
+        QLocale::setDefault(locale); // numbers and dates follow the chosen language too
+    i18n::installTranslations(app, locale);
 }
 
 struct Options {
@@ -159,6 +172,7 @@ int main(int argc, char **argv)
     if (wantsTextOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
         setApplicationIdentity();
+        installTranslations(app);
         QCommandLineParser parser;
         Options options;
         configure(parser, options);
@@ -168,6 +182,7 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     setApplicationIdentity();
+    installTranslations(app);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Swarmscope"));
     // Lets Wayland compositors and docks match windows to org.swarmscope.Swarmscope.desktop.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.swarmscope.Swarmscope"));
