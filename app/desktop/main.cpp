@@ -8,6 +8,8 @@
 #include "session/engine.h"
 #include "settings/appsettings.h"
 #include "state/statestore.h"
+#include "storage/mountinfomonitor.h"
+#include "storage/storagepolicy.h"
 #include "translationloader.h"
 #include "version.h"
 
@@ -274,6 +276,14 @@ int main(int argc, char **argv)
         window.close(); // not spontaneous: really closes, and the window saves its layout
         QCoreApplication::quit();
     });
+
+    // Storage follows the machine: torrents stop when their volume goes and resume when it is back.
+    storage::MountInfoMonitor storageMonitor;
+    storage::StoragePolicy storagePolicy(&storageMonitor, [&engine](const metainfo::InfoHash &hash, bool available) {
+        engine.setStorageAvailable(hash, available);
+    });
+    QObject::connect(&engine, &session::Engine::snapshotReady, &storagePolicy,
+                     [&storagePolicy](const session::SessionSnapshotPtr &s) { if (s) storagePolicy.update(*s); });
 
     const int code = app.exec();
     engine.shutdownAndWait(); // first, so the demo tracker still hears our `stopped`

@@ -171,6 +171,11 @@ void Engine::setChokerSettings(const swarm::ChokerSettings &choker)
     post([this, choker] { m_session->setChokerSettings(choker); });
 }
 
+void Engine::setStorageAvailable(const metainfo::InfoHash &hash, bool available)
+{
+    post([this, hash, available] { m_session->setStorageAvailable(hash, available); });
+}
+
 void Engine::shutdown()
 {
     if (!m_session || m_stopped)

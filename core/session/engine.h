@@ -40,6 +40,8 @@ public:
     void setWatched(const QList<metainfo::InfoHash> &hashes);
     void setRateLimits(qint64 downloadBytesPerSecond, qint64 uploadBytesPerSecond);
     void setChokerSettings(const swarm::ChokerSettings &choker);
+    // The volume of a torrent's save folder went away or came back (see Session).
+    void setStorageAvailable(const metainfo::InfoHash &hash, bool available);
 
     // The newest snapshot (thread-safe); null before the first.
     SessionSnapshotPtr latestSnapshot() const;

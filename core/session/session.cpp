@@ -239,35 +239,49 @@ QByteArray Session::restore()
         tp.queuePosition = r.queuePosition;
         const int pieces = info->pieceCount();
         Bitfield claimed = Bitfield::fromWire(r.havePieces, pieces).value_or(Bitfield(pieces));
-        Bitfield toCheck(pieces);
-        // Trust a file's pieces only when it is exactly as it was when they were recorded.
-        const QList<state::FileStamp> now = [&] {
-            QStringList paths;
-            for (const metainfo::FileEntry &f : info->files)
-                paths << QDir(r.savePath).filePath(f.path);
-            return state::fileStampsOf(paths);
-        }();
-        for (int i = 0; i < info->files.size(); ++i) {
-            const bool same = i < r.fileStamps.size() && r.fileStamps[i] == now[i];
-            if (same || info->files[i].size == 0)
-                continue;
-            const qint64 first = info->files[i].offset / info->pieceLength;
-            const qint64 last = (info->files[i].offset + info->files[i].size - 1) / info->pieceLength;
-            for (qint64 p = first; p <= last; ++p)
-                if (claimed.test(int(p)))
-                    toCheck.set(int(p));
-        }
+        // Trust a file's pieces only when it is exactly as it was when they were recorded; with
+        // the volume away that is known only once it is back.
+        const bool storageThere = QFileInfo(r.savePath).isDir();
+        const Bitfield toCheck = storageThere ? piecesToVerify(*info, r.savePath, r.fileStamps, claimed) : Bitfield(pieces);
         tp.trustedHave = claimed;
         tp.piecesToCheck = toCheck;
-        swarm::Torrent *t = createTorrent(tp, r.state);
-        if (!QFileInfo(r.savePath).isDir()) {
-            // An unmounted disk or a removed folder: wait for it, never recreate it.
-            t->pause(Clock::now());
+        swarm::Torrent *t = createTorrent(tp, storageThere ? r.state : TorrentState::StorageUnavailable);
+        if (!storageThere && !tp.paused) {
+            // An unmounted disk or a removed folder: wait for it, never recreate it. The storage
+            // policy resumes it (setStorageAvailable) when the volume comes back.
+            m_waitingStamps.insert(r.infoHash, r.fileStamps);
+            t->storageLost(Clock::now());
+            continue;
+        }
+        if (!storageThere) {
+            m_waitingStamps.insert(r.infoHash, r.fileStamps);
+            t->pause(Clock::now()); // the user's pause: resuming it starts (and verifies) it
             continue;
         }
         t->start(Clock::now());
     }
     return dhtState;
+}
+
+Bitfield Session::piecesToVerify(const metainfo::TorrentInfo &info, const QString &savePath,
+                                 const QList<state::FileStamp> &saved, const Bitfield &claimed)
+{
+    Bitfield toCheck(info.pieceCount());
+    QStringList paths;
+    for (const metainfo::FileEntry &f : info.files)
+        paths << QDir(savePath).filePath(f.path);
+    const QList<state::FileStamp> now = state::fileStampsOf(paths);
+    for (int i = 0; i < info.files.size(); ++i) {
+        const bool same = i < saved.size() && saved[i] == now[i];
+        if (same || info.files[i].size == 0)
+            continue;
+        const qint64 first = info.files[i].offset / info.pieceLength;
+        const qint64 last = (info.files[i].offset + info.files[i].size - 1) / info.pieceLength;
+        for (qint64 p = first; p <= last; ++p)
+            if (claimed.test(int(p)))
+                toCheck.set(int(p));
+    }
+    return toCheck;
 }
 
 void Session::removeTorrent(const InfoHash &hash, bool deleteFiles)
@@ -285,6 +299,7 @@ void Session::removeTorrent(const InfoHash &hash, bool deleteFiles)
     swarm::Torrent *t = m_torrents.take(hash);
     if (!t)
         return;
+    m_waitingStamps.remove(hash);
     m_order.removeOne(hash);
     m_byStorage.remove(t->storageId());
     t->stop(Clock::now());
@@ -320,6 +335,13 @@ void Session::pauseTorrent(const InfoHash &hash)
 void Session::resumeTorrent(const InfoHash &hash)
 {
     if (auto *t = m_torrents.value(hash)) {
+        if (!QFileInfo(t->savePath()).isDir()) {
+            // Its disk is not mounted (or the folder was removed): say so rather than start and
+            // create the folder elsewhere. A torrent waiting for its storage keeps waiting.
+            emit torrentError(hash, QStringLiteral("the save folder %1 is missing: is its disk mounted?").arg(t->savePath()));
+            return;
+        }
+        prepareWaitingStart(t);
         t->resume(Clock::now());
         trackInDht(hash, t->info().isPrivate);
     } else if (auto *f = m_fetches.value(hash)) {

@@ -92,6 +92,9 @@ public:
     void setWatched(const QList<metainfo::InfoHash> &hashes);
     void setRateLimits(qint64 downloadBytesPerSecond, qint64 uploadBytesPerSecond);
     void setChokerSettings(const swarm::ChokerSettings &choker);
+    // The volume holding a torrent's save folder went away (false) or came back (true). Going
+    // away stops it as StorageUnavailable; coming back resumes only a torrent stopped that way.
+    void setStorageAvailable(const metainfo::InfoHash &hash, bool available);
 
     SessionSnapshotPtr takeSnapshot();
     // Announces `stopped`, syncs the disk and commits the state; `done` runs when finished.
@@ -122,6 +125,11 @@ private:
     swarm::MetadataFetch *createFetch(swarm::MetadataFetch::Params params);
     void onMetadataReady(const metainfo::InfoHash &hash, const QByteArray &info);
     QByteArray restore(); // returns the DHT's saved state
+    // The claimed pieces of files that changed since `saved` was recorded: they must be verified.
+    // A torrent restored while its volume was away is about to start: what to verify first.
+    void prepareWaitingStart(swarm::Torrent *t);
+    static Bitfield piecesToVerify(const metainfo::TorrentInfo &info, const QString &savePath,
+                                   const QList<state::FileStamp> &saved, const Bitfield &claimed);
     void restoreMagnet(const state::TorrentRecord &record);
     // DHT: started after the saved state is read, so a restart starts from the nodes it knew.
     void startDht(const QByteArray &savedState);
@@ -163,6 +171,8 @@ private:
     QHash<storage::StorageId, swarm::Torrent *> m_byStorage;
     QHash<swarm::PeerId, peer::PeerConnection *> m_handshaking; // incoming, torrent not known yet
     QSet<metainfo::InfoHash> m_watched;
+    // Restored while their volume was away: the saved file stamps, compared once it is back.
+    QHash<metainfo::InfoHash, QList<state::FileStamp>> m_waitingStamps;
     storage::StorageId m_nextStorageId = 1;
     swarm::PeerId m_nextPeerId = 1;
     QTimer m_tickTimer;

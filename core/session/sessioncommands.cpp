@@ -5,6 +5,8 @@
 #include "dht/dhtservice.h"
 #include "tracker/embeddedtracker.h"
 
+#include <QFileInfo>
+
 #include <QTcpServer>
 
 namespace swarmscope::session {
@@ -124,6 +126,39 @@ void Session::moveInQueue(const InfoHash &hash, int delta)
         else if (swarm::MetadataFetch *f = m_fetches.value(m_order[i]))
             f->setQueuePosition(int(i));
     }
+}
+
+void Session::prepareWaitingStart(swarm::Torrent *t)
+{
+    const auto it = m_waitingStamps.constFind(t->infoHash());
+    if (it == m_waitingStamps.constEnd() || !QFileInfo(t->savePath()).isDir())
+        return;
+    const state::TorrentRecord r = t->record();
+    const int pieces = t->info().pieceCount();
+    const Bitfield claimed = Bitfield::fromWire(r.havePieces, pieces).value_or(Bitfield(pieces));
+    t->setPiecesToCheck(piecesToVerify(t->info(), t->savePath(), *it, claimed));
+    m_waitingStamps.erase(it);
+}
+
+void Session::setStorageAvailable(const InfoHash &hash, bool available)
+{
+    swarm::Torrent *t = m_torrents.value(hash);
+    if (!t)
+        return; // a magnet still fetching has no files yet: nothing to protect
+    const TimePoint now = Clock::now();
+    if (!available) {
+        t->storageLost(now);
+        if (m_dht && t->state() == state::TorrentState::StorageUnavailable)
+            m_dht->untrack(hash); // it wants no peers until the volume is back
+        return;
+    }
+    // Whatever a monitor says, a missing save folder means the volume is not really back (an
+    // empty mount point): keep waiting rather than create the folder on the wrong disk.
+    if (!QFileInfo(t->savePath()).isDir())
+        return;
+    prepareWaitingStart(t);
+    if (t->storageRestored(now))
+        trackInDht(hash, t->info().isPrivate);
 }
 
 void Session::applySettings(const SessionSettings &wanted)

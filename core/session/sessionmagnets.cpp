@@ -164,7 +164,7 @@ void Session::startDht(const QByteArray &savedState)
     m_services.peerOptions.ourReserved.setDht(true);
     // Torrents restored before the DHT was up.
     for (swarm::Torrent *t : std::as_const(m_torrents))
-        if (t->state() != TorrentState::Paused)
+        if (t->state() != TorrentState::Paused && t->state() != TorrentState::StorageUnavailable)
             trackInDht(t->infoHash(), t->info().isPrivate);
     for (swarm::MetadataFetch *f : std::as_const(m_fetches))
         if (!f->isPaused())

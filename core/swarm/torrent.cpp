@@ -168,6 +168,7 @@ void Torrent::start(TimePoint now)
         m_checking = true;
         m_checkDone = 0;
         m_checkTotal = m_params.piecesToCheck.count();
+        m_checkPieces = m_params.piecesToCheck;
         setState(TorrentState::Checking);
         m_services.disk->check(m_storageId, m_params.piecesToCheck);
         return;
@@ -208,11 +209,83 @@ void Torrent::pause(TimePoint now)
 void Torrent::resume(TimePoint now)
 {
     m_params.paused = false;
-    if (m_state != TorrentState::Paused && m_state != TorrentState::Error
-        && m_state != TorrentState::StorageUnavailable)
+    if (m_state == TorrentState::StorageUnavailable) {
+        storageRestored(now); // the user insists: try it (the storage policy warns first)
+        return;
+    }
+    if (m_state != TorrentState::Paused && m_state != TorrentState::Error)
         return;
     m_services.disk->clearStorageError(m_storageId);
+    if (!m_started) {
+        start(now); // paused before it ever started (restored paused): verify what it must first
+        return;
+    }
     startDownloading(now);
+}
+
+void Torrent::storageLost(TimePoint now)
+{
+    if (m_state == TorrentState::StorageUnavailable || m_state == TorrentState::Paused)
+        return;
+    if (!m_started) {
+        // Restored while the volume was away: show the progress it had, verify it once it is back.
+        m_picker.setHave(m_params.trustedHave.size() == m_info.pieceCount() ? m_params.trustedHave
+                                                                             : Bitfield(m_info.pieceCount()));
+        setState(TorrentState::StorageUnavailable);
+        return;
+    }
+    if (m_checking) {
+        m_services.disk->cancelCheck(m_storageId);
+        m_checking = false;
+        m_checkInterrupted = true;
+    }
+    const QList<PeerId> ids = m_peers.keys();
+    for (PeerId id : ids)
+        dropPeer(id, QStringLiteral("storage unavailable"));
+    m_announcer->stop(now);
+    // No saveProgress(): it would stamp the files as missing, and the next start would recheck them.
+    setState(TorrentState::StorageUnavailable);
+}
+
+bool Torrent::storageRestored(TimePoint now)
+{
+    if (m_state != TorrentState::StorageUnavailable)
+        return false;
+    m_services.disk->clearStorageError(m_storageId);
+    if (!m_started) {
+        setState(TorrentState::Queued); // start() decides: checking, paused or running
+        start(now);
+        return true;
+    }
+    if (m_checkInterrupted) {
+        m_checkInterrupted = false;
+        Bitfield rest = m_checkPieces;
+        const Bitfield &have = m_picker.have();
+        for (int i = 0; i < rest.size() && i < have.size(); ++i)
+            if (have.test(i))
+                rest.reset(i);
+        if (!rest.none()) {
+            m_checking = true;
+            m_checkDone = 0;
+            m_checkTotal = rest.count();
+            m_checkPieces = rest;
+            setState(TorrentState::Checking);
+            m_services.disk->check(m_storageId, rest);
+            return true;
+        }
+    }
+    if (m_params.paused) {
+        setState(TorrentState::Paused);
+        return true;
+    }
+    startDownloading(now);
+    return true;
+}
+
+void Torrent::setPiecesToCheck(const Bitfield &pieces)
+{
+    if (!m_started)
+        m_params.piecesToCheck = pieces;
 }
 
 void Torrent::stop(TimePoint now)
@@ -236,6 +309,7 @@ void Torrent::recheck(TimePoint now)
     m_checking = true;
     m_checkDone = 0;
     m_checkTotal = m_info.pieceCount();
+    m_checkPieces = Bitfield(m_info.pieceCount(), true);
     setState(TorrentState::Checking);
     m_services.disk->check(m_storageId, Bitfield(m_info.pieceCount(), true));
 }
@@ -323,6 +397,7 @@ bool Torrent::setSavePath(const QString &path, QString *error)
     m_checking = true;
     m_checkDone = 0;
     m_checkTotal = m_info.pieceCount();
+    m_checkPieces = Bitfield(m_info.pieceCount(), true);
     setState(TorrentState::Checking);
     m_services.disk->check(m_storageId, Bitfield(m_info.pieceCount(), true));
     return true;
@@ -662,6 +737,8 @@ void Torrent::onPieceWritten(int piece, bool ok, bool hashMismatch, const QStrin
         Q_UNUSED(senders)
         return;
     }
+    if (m_state == TorrentState::StorageUnavailable)
+        return; // a write in flight when the volume went: the piece is fetched again later
     setState(TorrentState::Error, error);
 }
 

@@ -93,6 +93,16 @@ public:
     void pause(TimePoint now);
     void resume(TimePoint now);
     void stop(TimePoint now); // for shutdown or removal: closes peers, announces `stopped`
+    // The volume holding the save folder went away: like a pause (peers dropped, `stopped`
+    // announced) but in its own state, so that only these torrents come back by themselves.
+    // Never touches the disk: no folder is created, no progress saved or reset. A torrent the
+    // user paused stays paused. Also for a restored torrent that was never started.
+    void storageLost(TimePoint now);
+    // The volume is back: a torrent stopped by storageLost resumes (finishing a check it was
+    // interrupted in, re-checking nothing else). False when it was not stopped that way.
+    bool storageRestored(TimePoint now);
+    // Before start() only: the pieces to verify (a restore that had to wait for the volume).
+    void setPiecesToCheck(const Bitfield &pieces);
     void recheck(TimePoint now);
     void setFilePriorities(const QByteArray &priorities);
     void setSequential(bool sequential);
@@ -217,6 +227,8 @@ private:
     QString m_error;
     bool m_started = false;
     bool m_checking = false;
+    bool m_checkInterrupted = false; // the volume went away during a check: finish it when back
+    Bitfield m_checkPieces;          // what the running (or interrupted) check verifies
     int m_checkDone = 0;
     int m_checkTotal = 0;
     bool m_needsRechoke = true;

@@ -7,6 +7,7 @@
 #include "metainfo/magnetlink.h"
 #include "tracker/embeddedtracker.h"
 
+#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,6 +47,7 @@ private slots:
     void queueOrderMovesAndPersists();
     void settingsApplyWhileRunning();
     void trackersAddedAndRemoved();
+    void storageUnavailableStopsAndResumes();
 
 private:
     std::optional<metainfo::TorrentInfo> makePayload(const QString &dir, quint32 seed);
@@ -218,6 +220,71 @@ void TestCommands::trackersAddedAndRemoved()
     QTRY_COMPARE_WITH_TIMEOUT(trackers(), QStringList{url}, kCheckTimeoutMs);
     node.engine().removeTracker(info->infoHash, url);
     QTRY_COMPARE_WITH_TIMEOUT(trackers(), QStringList{}, kCheckTimeoutMs);
+    node.stop();
+}
+
+// The storage policy's commands: a torrent whose volume went away stops as StorageUnavailable
+// with its progress kept; it comes back by itself, a torrent the user paused does not. After a
+// restart with the volume still away it waits in that state, its folder not recreated.
+void TestCommands::storageUnavailableStopsAndResumes()
+{
+    const QString seedDir = m_tmp->filePath(QStringLiteral("seed"));
+    const auto a = makePayload(seedDir, 7);
+    const auto b = makePayload(seedDir, 8);
+    QVERIFY(a && b);
+    EngineNode node(m_tmp->filePath(QStringLiteral("state")), seedDir, loopback(1));
+    QString error;
+    QVERIFY2(node.start(&error), qPrintable(error));
+    node.add(*a);
+    session::AddTorrentParams pausedParams;
+    pausedParams.info = *b;
+    pausedParams.savePath = seedDir;
+    pausedParams.paused = true;
+    node.engine().addTorrent(pausedParams);
+    auto stateOf = [&](const metainfo::InfoHash &h) {
+        const auto t = node.torrent(h);
+        return t ? state::toString(t->state) : QStringLiteral("(none)");
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(node.isSeeding(a->infoHash), kCheckTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(b->infoHash), state::toString(state::TorrentState::Paused), kCheckTimeoutMs);
+
+    for (const auto &h : {a->infoHash, b->infoHash})
+        node.engine().setStorageAvailable(h, false);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(a->infoHash), state::toString(state::TorrentState::StorageUnavailable), kCheckTimeoutMs);
+    QCOMPARE(node.torrent(a->infoHash)->progress, 1.0);
+    QCOMPARE(stateOf(b->infoHash), state::toString(state::TorrentState::Paused)); // the user's pause wins
+    for (const auto &h : {a->infoHash, b->infoHash})
+        node.engine().setStorageAvailable(h, true);
+    QTRY_VERIFY_WITH_TIMEOUT(node.isSeeding(a->infoHash), kCheckTimeoutMs);
+    QTest::qWait(300); // several snapshots: b must still be paused
+    QCOMPARE(stateOf(b->infoHash), state::toString(state::TorrentState::Paused));
+
+    // Unmounted while the program is closed: the folder disappears.
+    node.stop();
+    const QString away = m_tmp->filePath(QStringLiteral("seed-away"));
+    QVERIFY(QDir().rename(seedDir, away));
+    QVERIFY2(node.start(&error), qPrintable(error));
+    node.engine().setWatched({a->infoHash});
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(a->infoHash), state::toString(state::TorrentState::StorageUnavailable), kCheckTimeoutMs);
+    QCOMPARE(node.torrent(a->infoHash)->progress, 1.0); // not reset
+    QCOMPARE(stateOf(b->infoHash), state::toString(state::TorrentState::Paused));
+    // The user's resume while the disk is away: told, not started.
+    QSignalSpy errors(&node.engine(), &session::Engine::torrentError);
+    node.engine().resumeTorrent(a->infoHash);
+    QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, kCheckTimeoutMs);
+    QVERIFY(errors.at(0).at(1).toString().contains(seedDir));
+    QTest::qWait(300);
+    QVERIFY(!QFileInfo::exists(seedDir)); // nothing was created in its place
+    QCOMPARE(stateOf(a->infoHash), state::toString(state::TorrentState::StorageUnavailable));
+    // Mounted again: it resumes without a recheck of unchanged files, and seeds.
+    QVERIFY(QDir().rename(away, seedDir));
+    node.engine().setStorageAvailable(a->infoHash, true);
+    node.engine().setStorageAvailable(b->infoHash, true);
+    QTRY_VERIFY_WITH_TIMEOUT(node.isSeeding(a->infoHash), kCheckTimeoutMs);
+    QCOMPARE(stateOf(b->infoHash), state::toString(state::TorrentState::Paused));
+    // The user's resume of b starts it: verified from its files, it seeds too.
+    node.engine().resumeTorrent(b->infoHash);
+    QTRY_VERIFY_WITH_TIMEOUT(node.isSeeding(b->infoHash), kCheckTimeoutMs);
     node.stop();
 }
 
