@@ -750,7 +750,12 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
         <translation>Magnet-Link:</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+16"/>
+        <source>The new language takes effect when Swarmscope starts again.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von Swarmscope.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Cannot Add Torrent</source>
         <translation>Torrent kann nicht hinzugefügt werden</translation>
     </message>
@@ -1176,7 +1181,7 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
 <context>
     <name>swarmscope::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings/settingsdialog.cpp" line="+71"/>
+        <location filename="../ui/settings/settingsdialog.cpp" line="+72"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1209,6 +1214,11 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
         <location line="+0"/>
         <source>Downloads</source>
         <translation>Downloads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interface</source>
+        <translation>Oberfläche</translation>
     </message>
     <message>
         <location line="+54"/>
@@ -1370,7 +1380,27 @@ Ein Knoten pro Zeile, als host:port</translation>
         <translation>Neue Torrents werden hier gespeichert, sofern Sie beim Hinzufügen keinen anderen Ordner wählen.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+14"/>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new language takes effect when Swarmscope starts again.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von Swarmscope.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closing the window keeps Swarmscope running in the system tray</source>
+        <translation>Beim Schließen des Fensters läuft Swarmscope im Systembereich der Kontrollleiste weiter</translation>
+    </message>
+    <message>
+        <location line="+100"/>
         <source>Listen address: “%1” is not an IP address of this computer.</source>
         <translation>Lauschadresse: „%1“ ist keine IP-Adresse dieses Computers.</translation>
     </message>
@@ -2283,7 +2313,7 @@ Wir haben %2 davon; %3 werden heruntergeladen</translation>
 <context>
     <name>swarmscope::ui::TrayIcon</name>
     <message>
-        <location filename="../ui/app/trayicon.cpp" line="+60"/>
+        <location filename="../ui/app/trayicon.cpp" line="+61"/>
         <source>&amp;Show Swarmscope</source>
         <translation>Swarmscope &amp;anzeigen</translation>
     </message>
@@ -2308,7 +2338,7 @@ Wir haben %2 davon; %3 werden heruntergeladen</translation>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <location line="+72"/>
         <source>Swarmscope</source>
         <translation>Swarmscope</translation>

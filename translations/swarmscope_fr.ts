@@ -750,7 +750,12 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
         <translation>Lien magnet&#xa0;:</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+16"/>
+        <source>The new language takes effect when Swarmscope starts again.</source>
+        <translation>La nouvelle langue prendra effet au prochain démarrage de Swarmscope.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Cannot Add Torrent</source>
         <translation>Impossible d&apos;ajouter le torrent</translation>
     </message>
@@ -1176,7 +1181,7 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
 <context>
     <name>swarmscope::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings/settingsdialog.cpp" line="+71"/>
+        <location filename="../ui/settings/settingsdialog.cpp" line="+72"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -1209,6 +1214,11 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
         <location line="+0"/>
         <source>Downloads</source>
         <translation>Téléchargements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interface</source>
+        <translation>Interface</translation>
     </message>
     <message>
         <location line="+54"/>
@@ -1370,7 +1380,27 @@ Un nœud par ligne, sous la forme hôte:port</translation>
         <translation>Les nouveaux torrents sont enregistrés ici, sauf si vous choisissez un autre dossier en les ajoutant.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+14"/>
+        <source>System default</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new language takes effect when Swarmscope starts again.</source>
+        <translation>Une nouvelle langue prend effet au prochain démarrage de Swarmscope.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closing the window keeps Swarmscope running in the system tray</source>
+        <translation>Fermer la fenêtre laisse Swarmscope fonctionner dans la zone de notification</translation>
+    </message>
+    <message>
+        <location line="+100"/>
         <source>Listen address: “%1” is not an IP address of this computer.</source>
         <translation>Adresse d&apos;écoute&#xa0;: «&#xa0;%1&#xa0;» n&apos;est pas une adresse IP de cet ordinateur.</translation>
     </message>
@@ -2283,7 +2313,7 @@ Nous en avons %2&#xa0;; %3 en téléchargement</translation>
 <context>
     <name>swarmscope::ui::TrayIcon</name>
     <message>
-        <location filename="../ui/app/trayicon.cpp" line="+60"/>
+        <location filename="../ui/app/trayicon.cpp" line="+61"/>
         <source>&amp;Show Swarmscope</source>
         <translation>&amp;Afficher Swarmscope</translation>
     </message>
@@ -2308,7 +2338,7 @@ Nous en avons %2&#xa0;; %3 en téléchargement</translation>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <location line="+72"/>
         <source>Swarmscope</source>
         <translation>Swarmscope</translation>

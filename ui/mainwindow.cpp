@@ -516,8 +516,14 @@ void MainWindow::showSettingsDialog()
 {
     SettingsDialog dialog(m_settings->sessionSettings(), this);
     dialog.setEmbeddedTracker(m_settings->embeddedTracker(), m_settings->embeddedTrackerPort());
+    dialog.setInterface(m_settings->language(), m_settings->closeToTray());
     if (dialog.exec() != QDialog::Accepted)
         return;
+    if (dialog.language() != m_settings->language()) {
+        m_settings->setLanguage(dialog.language());
+        statusBar()->showMessage(tr("The new language takes effect when Swarmscope starts again."), 10'000);
+    }
+    m_settings->setCloseToTray(dialog.closeToTray());
     session::SessionSettings chosen = dialog.settings();
     chosen.embeddedTracker = dialog.embeddedTrackerEnabled();
     chosen.embeddedTrackerPort = dialog.embeddedTrackerPort();

@@ -2,6 +2,7 @@
 #include "settings/settingsvalidation.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,6 +25,7 @@ class tst_SettingsDialog : public QObject {
     Q_OBJECT
 
 private slots:
+    void interfaceChoices();
     void showsTheCurrentSettings();
     void unchangedDialogKeepsEverything();
     void editsComeBack();
@@ -362,6 +364,29 @@ void tst_SettingsDialog::nodeSyntax()
     QString error;
     QCOMPARE(settingsvalidation::isValidNode(node, &error), valid);
     QCOMPARE(error.isEmpty(), valid);
+}
+
+// The language (a shipped catalogue, the nearest one for a regional variant, or the system's)
+// and close-to-tray round-trip through the Interface page.
+void tst_SettingsDialog::interfaceChoices()
+{
+    SettingsDialog dialog(sample());
+    auto *language = dialog.findChild<QComboBox *>(QStringLiteral("language"));
+    auto *tray = dialog.findChild<QCheckBox *>(QStringLiteral("closeToTray"));
+    QVERIFY(language && tray);
+    dialog.setInterface(QStringLiteral("fr_FR"), true);
+    QCOMPARE(dialog.language(), QStringLiteral("fr_FR"));
+    QVERIFY(dialog.closeToTray());
+    dialog.setInterface(QStringLiteral("de_AT"), false);
+    QCOMPARE(dialog.language(), QStringLiteral("de_DE"));
+    QVERIFY(!dialog.closeToTray());
+    dialog.setInterface(QString(), false);
+    QCOMPARE(dialog.language(), QString());
+    language->setCurrentIndex(language->findData(QStringLiteral("en")));
+    QCOMPARE(dialog.language(), QStringLiteral("en"));
+    tray->setChecked(true);
+    QVERIFY(dialog.closeToTray());
+    QVERIFY(dialog.problems().isEmpty());
 }
 
 QTEST_MAIN(tst_SettingsDialog)

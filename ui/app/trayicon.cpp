@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QMenu>
+#include <QSignalBlocker>
 #include <QStyle>
 #include <QSystemTrayIcon>
 #include <QWidget>
@@ -77,6 +78,11 @@ TrayIcon::TrayIcon(AppSettings *settings, QObject *parent)
     connect(m_resumeAll, &QAction::triggered, this, &TrayIcon::resumeAllRequested);
     connect(m_quit, &QAction::triggered, this, &TrayIcon::quitRequested);
     connect(m_closeToTray, &QAction::toggled, this, [this](bool on) { m_settings->setCloseToTray(on); });
+    // The settings dialog may have changed it since the menu was built.
+    connect(m_menu, &QMenu::aboutToShow, this, [this] {
+        const QSignalBlocker quiet(m_closeToTray);
+        m_closeToTray->setChecked(m_settings->closeToTray());
+    });
 
     m_toolTip = tr("Swarmscope");
     if (QSystemTrayIcon::isSystemTrayAvailable()) {

@@ -3,6 +3,7 @@
 #include "settings/settingsvalidation.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -77,6 +78,7 @@ SettingsDialog::SettingsDialog(const session::SessionSettings &current, QWidget 
         {tr("Connection"), buildConnectionPage()}, {tr("Speed"), buildSpeedPage()},
         {tr("DHT"), buildDhtPage()},               {tr("Choker"), buildChokerPage()},
         {tr("Trackers"), buildTrackersPage()},     {tr("Downloads"), buildDownloadsPage()},
+        {tr("Interface"), buildInterfacePage()},
     };
     for (const auto &[title, page] : pages) {
         m_pageList->addItem(title);
@@ -258,6 +260,45 @@ QWidget *SettingsDialog::buildDownloadsPage()
     connect(m_savePath, &QLineEdit::textChanged, this, &SettingsDialog::revalidate);
     connect(browse, &QPushButton::clicked, this, &SettingsDialog::browseForFolder);
     return page;
+}
+
+QWidget *SettingsDialog::buildInterfacePage()
+{
+    auto *page = new QWidget(this);
+    auto *form = newForm(page);
+    m_language = new QComboBox(page);
+    m_language->setObjectName(QStringLiteral("language"));
+    // Each language in its own name, so anyone can find theirs whatever the current one is.
+    m_language->addItem(tr("System default"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de_DE"));
+    m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr_FR"));
+    form->addRow(tr("Language:"), m_language);
+    form->addRow(note(tr("A new language takes effect when Swarmscope starts again."), page));
+    m_closeToTray = new QCheckBox(tr("Closing the window keeps Swarmscope running in the system tray"), page);
+    m_closeToTray->setObjectName(QStringLiteral("closeToTray"));
+    form->addRow(m_closeToTray);
+    return page;
+}
+
+void SettingsDialog::setInterface(const QString &language, bool closeToTray)
+{
+    int index = m_language->findData(language);
+    if (index < 0 && !language.isEmpty()) // "de_AT" and the like: the nearest we ship
+        index = m_language->findData(language.left(2) == u"en" ? QStringLiteral("en") : language.left(2) + u'_'
+                                                                                            + language.left(2).toUpper());
+    m_language->setCurrentIndex(std::max(index, 0));
+    m_closeToTray->setChecked(closeToTray);
+}
+
+QString SettingsDialog::language() const
+{
+    return m_language->currentData().toString();
+}
+
+bool SettingsDialog::closeToTray() const
+{
+    return m_closeToTray->isChecked();
 }
 
 void SettingsDialog::load(const session::SessionSettings &s)

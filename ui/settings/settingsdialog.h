@@ -10,6 +10,7 @@
 #include <QStringList>
 
 class QCheckBox;
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -24,7 +25,7 @@ class SettingsDialog : public QDialog {
     Q_OBJECT
 
 public:
-    enum Page { ConnectionPage, SpeedPage, DhtPage, ChokerPage, TrackersPage, DownloadsPage, PageCount };
+    enum Page { ConnectionPage, SpeedPage, DhtPage, ChokerPage, TrackersPage, DownloadsPage, InterfacePage, PageCount };
 
     explicit SettingsDialog(const session::SessionSettings &current, QWidget *parent = nullptr);
 
@@ -35,6 +36,12 @@ public:
     void setEmbeddedTracker(bool enabled, quint16 port);
     bool embeddedTrackerEnabled() const;
     quint16 embeddedTrackerPort() const;
+
+    // The app's own choices (AppSettings): the language (a locale name such as "de_DE"; empty:
+    // the system's) and whether closing the window keeps the app in the tray.
+    void setInterface(const QString &language, bool closeToTray);
+    QString language() const;
+    bool closeToTray() const;
 
     // What blocks OK now, one line each (empty: the input is usable).
     QStringList problems() const { return m_problems; }
@@ -52,6 +59,7 @@ private:
     QWidget *buildChokerPage();
     QWidget *buildTrackersPage();
     QWidget *buildDownloadsPage();
+    QWidget *buildInterfacePage();
     void load(const session::SessionSettings &s);
     QList<Problem> validate() const;
     void revalidate();
@@ -82,6 +90,8 @@ private:
     QCheckBox *m_trackerEnabled = nullptr;
     QSpinBox *m_trackerPort = nullptr;
     QLineEdit *m_savePath = nullptr;
+    QComboBox *m_language = nullptr;
+    QCheckBox *m_closeToTray = nullptr;
 };
 
 } // namespace swarmscope::ui
