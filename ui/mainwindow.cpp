@@ -515,7 +515,6 @@ void MainWindow::askForMagnetLink()
 void MainWindow::showSettingsDialog()
 {
     SettingsDialog dialog(m_settings->sessionSettings(), this);
-    dialog.setEmbeddedTracker(m_settings->embeddedTracker(), m_settings->embeddedTrackerPort());
     dialog.setInterface(m_settings->language(), m_settings->closeToTray());
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -524,13 +523,10 @@ void MainWindow::showSettingsDialog()
         statusBar()->showMessage(tr("The new language takes effect when Swarmscope starts again."), 10'000);
     }
     m_settings->setCloseToTray(dialog.closeToTray());
-    session::SessionSettings chosen = dialog.settings();
-    chosen.embeddedTracker = dialog.embeddedTrackerEnabled();
-    chosen.embeddedTrackerPort = dialog.embeddedTrackerPort();
+    const session::SessionSettings chosen = dialog.settings(); // the embedded tracker included
     m_settings->setSessionSettings(chosen);
-    m_settings->setEmbeddedTracker(chosen.embeddedTracker, chosen.embeddedTrackerPort);
     m_settings->sync();
-    m_engine->applySettings(chosen);
+    m_engine->applySettings(m_runOverrides ? m_runOverrides(chosen) : chosen);
     m_statusPanel->setLimits(chosen.maxDownloadRate, chosen.maxUploadRate);
     m_statusPanel->setSavePath(chosen.defaultSavePath);
 }

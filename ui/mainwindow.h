@@ -5,11 +5,13 @@
 #pragma once
 
 #include "metainfo/infohash.h"
+#include "session/sessionsettings.h"
 #include "session/snapshot.h"
 
 #include <QMainWindow>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -50,6 +52,12 @@ public:
     StatusBarPanel *statusPanel() const { return m_statusPanel; }
     QLineEdit *searchBox() const { return m_search; }
     std::optional<metainfo::InfoHash> currentTorrent() const;
+    // What the command line overrides for this run (--demo, --no-dht ...), applied to the
+    // settings Preferences sends to the engine; they are not saved.
+    void setRunOverrides(std::function<session::SessionSettings(const session::SessionSettings &)> overrides)
+    {
+        m_runOverrides = std::move(overrides);
+    }
 
 public slots:
     // Each argument is a .torrent path, a file:// or http(s):// URL, or a magnet link; each
@@ -114,6 +122,7 @@ private:
 
     QString m_lastFolder; // where the open dialog starts
     QList<metainfo::InfoHash> m_watched;
+    std::function<session::SessionSettings(const session::SessionSettings &)> m_runOverrides;
 };
 
 } // namespace swarmscope::ui

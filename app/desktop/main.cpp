@@ -103,13 +103,11 @@ std::optional<quint16> portValue(const QString &text)
     return quint16(v);
 }
 
-// The engine's settings: the user's, then what the command line overrides for this run only.
-std::optional<session::SessionSettings> sessionSettings(const QCommandLineParser &parser, const Options &o,
-                                                        const ui::AppSettings &app, QString *error)
+// The user's settings with what the command line overrides for this run only (applied again
+// to whatever Preferences later sets, so --demo or --no-dht hold for the whole run).
+std::optional<session::SessionSettings> withOverrides(session::SessionSettings s, const QCommandLineParser &parser,
+                                                      const Options &o, QString *error)
 {
-    session::SessionSettings s = app.sessionSettings();
-    s.embeddedTracker = app.embeddedTracker();
-    s.embeddedTrackerPort = app.embeddedTrackerPort();
     if (parser.isSet(o.noDht))
         s.dhtEnabled = false;
     if (parser.isSet(o.dhtBootstrap)) {
@@ -196,7 +194,7 @@ int main(int argc, char **argv)
 
     ui::AppSettings appSettings;
     QString error;
-    const auto settings = sessionSettings(parser, options, appSettings, &error);
+    const auto settings = withOverrides(appSettings.sessionSettings(), parser, options, &error);
     if (!settings) {
         std::fprintf(stderr, "swarmscope: %s\n", qPrintable(error));
         return 2;
@@ -244,6 +242,10 @@ int main(int argc, char **argv)
     }
 
     ui::MainWindow window(&engine, &appSettings);
+    window.setRunOverrides([&parser, &options](const session::SessionSettings &chosen) {
+        QString ignored; // the overrides were checked once already, at start
+        return withOverrides(chosen, parser, options, &ignored).value_or(chosen);
+    });
     window.show();
     // After show(), so add dialogs open above the main window.
     window.openArguments(parser.positionalArguments());
