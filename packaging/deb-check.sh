@@ -4,7 +4,9 @@
 #   sudo bash packaging/deb-check.sh
 #
 # 1. configures a Release build without tests (SWARMSCOPE_DEB_BUILD_DIR, default ./build-deb),
-#    builds it and runs `cpack -G DEB` there; prints the package's control data and contents;
+#    builds it and runs `cpack -G DEB` there; prints the package's control data and contents.
+#    With SWARMSCOPE_DEB_REUSE_BUILD=1 the build directory is used as it is configured (CI packs
+#    the build its tests just ran: cpack installs only the install rules, stripped);
 # 2. makes a minimal Debian 12 with debootstrap (kept pristine in $SWARMSCOPE_DEB_CHROOT-base,
 #    about 2 minutes the first time) and copies it to a fresh $SWARMSCOPE_DEB_CHROOT
 #    (default /tmp/pkgchroot) for every run;
@@ -40,8 +42,12 @@ security_mirror=$(mirror_for debian-security)
 
 # --- 1. the package -----------------------------------------------------------------------------
 log "building the .deb in $build_dir"
-cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DSWARMSCOPE_BUILD_TESTS=OFF -DSWARMSCOPE_BUILD_UI=ON >/dev/null
+if [ "${SWARMSCOPE_DEB_REUSE_BUILD:-0}" = 1 ]; then
+  [ -f "$build_dir/CPackConfig.cmake" ] || die "$build_dir is not a configured build (SWARMSCOPE_DEB_REUSE_BUILD=1)"
+else
+  cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DSWARMSCOPE_BUILD_TESTS=OFF -DSWARMSCOPE_BUILD_UI=ON >/dev/null
+fi
 cmake --build "$build_dir" -j "$jobs"
 rm -f "$build_dir"/swarmscope_*.deb
 (cd "$build_dir" && cpack -G DEB)

@@ -4,6 +4,8 @@
 #   bash packaging/dev.sh run [-- app arguments]   install what is missing, build, launch the app
 #   bash packaging/dev.sh test                     install what is missing, build, run every test
 #   bash packaging/dev.sh build                    install build dependencies and build
+#   bash packaging/dev.sh chroot-checks            (root) the KDE Solid tests in a Debian 13 chroot, and
+#                                                  the .deb of the test build installed on a clean Debian 12
 #   bash packaging/dev.sh fuzz [seconds] [--merge] build the libFuzzer targets with clang and run each;
 #                                                  --merge adds new coverage to tests/fuzz/corpus
 #
@@ -23,6 +25,8 @@ run_packages=(fonts-dejavu-core qt6-translations-l10n)
 test_packages=(mktorrent transmission-cli transmission-daemon aria2 python3-libtorrent python3 opentracker
   desktop-file-utils appstream xdg-utils)
 fuzz_packages=(clang libclang-rt-14-dev)
+# The chroot checks: debootstrap for the chroots, dpkg-dev for CPack's dependency scan.
+chroot_packages=(debootstrap dpkg-dev)
 
 log() { printf '[dev.sh] %s\n' "$*" >&2; }
 
@@ -78,7 +82,14 @@ case "$cmd" in
     install_missing "${build_packages[@]}" "${test_packages[@]}"
     configure_and_build "$build_dir"
     cd "$build_dir"
-    exec ctest --output-on-failure -j "$jobs" --timeout 600
+    ctest --output-on-failure -j "$jobs" --timeout 600
+    ;;
+  chroot-checks)
+    # After `test` (CI runs it next): packs the build the tests just used instead of a second one.
+    install_missing "${build_packages[@]}" "${chroot_packages[@]}"
+    configure_and_build "$build_dir"
+    bash "$root/tests/solid/trixie-chroot.sh"
+    SWARMSCOPE_DEB_BUILD_DIR=$build_dir SWARMSCOPE_DEB_REUSE_BUILD=1 bash "$root/packaging/deb-check.sh"
     ;;
   fuzz)
     seconds=${1:-60}
@@ -107,7 +118,7 @@ case "$cmd" in
     done
     ;;
   *)
-    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QSet>
 #include <QUrl>
+#include <QTimeZone>
 
 namespace swarmscope::metainfo {
 
@@ -370,7 +371,7 @@ std::optional<TorrentInfo> parseTorrent(const QByteArray &data, ParseError *erro
     readTrackers(*root, *info, limits);
     readWebSeeds(*root, *info);
     if (const Integer *date = root->findInteger("creation date"); date && *date > 0 && *date < (Integer(1) << 40))
-        info->creationDate = QDateTime::fromSecsSinceEpoch(*date, Qt::UTC);
+        info->creationDate = QDateTime::fromSecsSinceEpoch(*date, QTimeZone::utc());
     info->comment = textOf(*root, "comment");
     info->createdBy = textOf(*root, "created by");
     return info;

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
+#include <QTimeZone>
 
 namespace swarmscope::state {
 
@@ -20,7 +21,7 @@ const char *kStateNames[] = {"queued", "checking", "downloading", "seeding", "pa
                              "storage-unavailable"};
 
 qint64 toMs(const QDateTime &t) { return t.isValid() ? t.toMSecsSinceEpoch() : -1; }
-QDateTime fromMs(qint64 ms) { return ms < 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); }
+QDateTime fromMs(qint64 ms) { return ms < 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()); }
 
 } // namespace
 

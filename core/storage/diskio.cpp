@@ -214,6 +214,14 @@ void DiskIo::clearStorageError(StorageId id)
     emit storageErrorChanged(id, QString());
 }
 
+void DiskIo::releaseFiles(StorageId id)
+{
+    if (!m_storages.contains(id))
+        return;
+    toWriter([w = m_io, id] { w->resetStorage(id); });
+    QMetaObject::invokeMethod(m_check, [w = m_check, id] { w->resetStorage(id); }, Qt::QueuedConnection);
+}
+
 bool DiskIo::isChecking(StorageId id) const
 {
     const auto it = m_storages.constFind(id);

@@ -58,6 +58,10 @@ public:
 
     QString storageError(StorageId id) const;
     void clearStorageError(StorageId id);
+    // Closes the storage's open files (after the writes queued before) and drops its read cache:
+    // a paused torrent, or one whose volume is going, must not keep the volume busy. The next
+    // write or read opens them again.
+    void releaseFiles(StorageId id);
     bool isChecking(StorageId id) const;
     // Bytes handed to writePiece and not answered yet: the engine stops reading from peers when
     // this grows too large, so TCP slows them down instead of memory filling up.

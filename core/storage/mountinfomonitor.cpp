@@ -91,19 +91,6 @@ MountInfoParse parseMountInfo(const QByteArray &text)
     return result;
 }
 
-QString longestMountPrefix(const QStringList &mountPoints, const QString &path)
-{
-    QString best = QStringLiteral("/");
-    for (const QString &m : mountPoints) {
-        if (m.size() <= best.size())
-            continue;
-        // A prefix at a path component boundary: /media/usb holds /media/usb/x, not /media/usb2.
-        if (path == m || (path.startsWith(m) && path.at(m.size()) == QLatin1Char('/')))
-            best = m;
-    }
-    return best;
-}
-
 MountInfoMonitor::MountInfoMonitor(QObject *parent) : MountInfoMonitor(kProcMountInfo, parent) {}
 
 MountInfoMonitor::MountInfoMonitor(const QString &file, QObject *parent) : StorageMonitor(parent), m_file(file)
@@ -167,18 +154,7 @@ void MountInfoMonitor::rescan()
 
 QString MountInfoMonitor::mountRootOf(const QString &path) const
 {
-    // Resolve symbolic links through the deepest part of the path that exists: the kernel
-    // lists mount points resolved. What is missing beneath it is appended as written.
-    QString existing = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-    QString rest;
-    while (!existing.isEmpty() && !QFileInfo::exists(existing) && existing != QLatin1String("/")) {
-        const qsizetype slash = existing.lastIndexOf(QLatin1Char('/'));
-        rest.prepend(existing.mid(slash));
-        existing = slash > 0 ? existing.left(slash) : QStringLiteral("/");
-    }
-    const QString canonical = QFileInfo(existing).canonicalFilePath();
-    const QString resolved = QDir::cleanPath((canonical.isEmpty() ? existing : canonical) + rest);
-    return longestMountPrefix(m_points.values(), resolved);
+    return longestMountPrefix(m_points.values(), resolvedPath(path));
 }
 
 bool MountInfoMonitor::isAvailable(const QString &mountRoot) const

@@ -37,8 +37,6 @@ constexpr int kMountInfoMaxEntries = 20000;
 MountInfoParse parseMountInfo(const QByteArray &text);
 // \ooo octal escapes as the kernel writes them for space, tab, newline and backslash.
 QString decodeMountInfoPath(const QByteArray &field);
-// The longest of `mountPoints` that contains `path` (both absolute, clean); "/" when none does.
-QString longestMountPrefix(const QStringList &mountPoints, const QString &path);
 
 class MountInfoMonitor : public StorageMonitor {
     Q_OBJECT
@@ -50,6 +48,7 @@ public:
 
     QString mountRootOf(const QString &path) const override;
     bool isAvailable(const QString &mountRoot) const override;
+    QString backendName() const override { return QStringLiteral("mountinfo"); }
     QStringList mountPoints() const { return m_points.values(); }
     // Whether the kernel's change notification is on (false for a fixture, or when it failed).
     bool isWatching() const { return m_notifier != nullptr; }

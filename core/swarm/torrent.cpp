@@ -204,6 +204,7 @@ void Torrent::pause(TimePoint now)
     m_announcer->stop(now);
     setState(TorrentState::Paused);
     saveProgress();
+    m_services.disk->releaseFiles(m_storageId); // a paused torrent leaves its volume free to unmount
 }
 
 void Torrent::resume(TimePoint now)

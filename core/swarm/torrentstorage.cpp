@@ -35,6 +35,9 @@ void Torrent::storageLost(TimePoint now)
     for (PeerId id : ids)
         dropPeer(id, QStringLiteral("storage unavailable"));
     m_announcer->stop(now);
+    // Handles held on the volume would keep it busy (after a teardown warning) or point at a
+    // mount that is gone: closed now, reopened when the storage is back.
+    m_services.disk->releaseFiles(m_storageId);
     // No saveProgress(): it would stamp the files as missing, and the next start would recheck them.
     setState(TorrentState::StorageUnavailable);
 }

@@ -6,6 +6,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace swarmscope;
 using namespace swarmscope::state;
@@ -26,7 +27,7 @@ TorrentRecord sampleRecord(const QByteArray &seed)
     r.fileStamps = {{100, 1'700'000'000'000}, {-1, -1}};
     r.uploaded = 1234;
     r.downloaded = 5678;
-    r.addedAt = QDateTime::fromMSecsSinceEpoch(1'700'000'000'123, Qt::UTC);
+    r.addedAt = QDateTime::fromMSecsSinceEpoch(1'700'000'000'123, QTimeZone::utc());
     r.queuePosition = 3;
     r.sequential = true;
     return r;
@@ -87,7 +88,7 @@ void TestStateStore::partialUpdates()
     const TorrentRecord r = sampleRecord("b");
     QVERIFY(store.saveTorrent(r));
     QVERIFY(store.saveProgress(r.infoHash, QByteArray("\xf8", 1), {{200, 5}}, 10, 20));
-    const QDateTime done = QDateTime::fromMSecsSinceEpoch(1'800'000'000'000, Qt::UTC);
+    const QDateTime done = QDateTime::fromMSecsSinceEpoch(1'800'000'000'000, QTimeZone::utc());
     QVERIFY(store.saveState(r.infoHash, TorrentState::Seeding, QString(), done));
     QVERIFY(store.saveState(r.infoHash, TorrentState::Error, QStringLiteral("disk full"))); // keeps completedAt
     QVERIFY(store.saveFilePriorities(r.infoHash, QByteArray("\x00\x00\x00", 3)));

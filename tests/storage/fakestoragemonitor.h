@@ -21,6 +21,7 @@ public:
         return storage::longestMountPrefix(m_mounted.values(), QDir::cleanPath(path));
     }
     bool isAvailable(const QString &mountRoot) const override { return m_mounted.contains(mountRoot); }
+    QString backendName() const override { return QStringLiteral("fake"); }
 
     void plug(const QString &mountPoint)
     {

@@ -146,6 +146,7 @@ private slots:
     void manyConcurrentWrites();
     void openFilesCapped();
     void syncAfterWrites();
+    void releaseFilesClosesHandles();
     void throughput();
 };
 
@@ -621,6 +622,26 @@ void TestDiskIo::openFilesCapped()
     QVERIFY(openHandlesUnder(dir.path()) <= 2); // the check worker let go of its handles
     io.removeStorage(1);
     QVERIFY(QTest::qWaitFor([&] { return openHandlesUnder(dir.path()) == 0; }, kWait));
+#endif
+}
+
+void TestDiskIo::releaseFilesClosesHandles()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("counts open descriptors through /proc");
+#else
+    QTemporaryDir dir;
+    const Torrent t = makeTorrent({FileDef{5000}, FileDef{7000}}, 4096);
+    DiskIo io;
+    QVERIFY(io.addStorage(1, t.spec(dir.path())));
+    QVERIFY(allOk(writePieces(io, 1, t), t.info.pieceCount()));
+    QCOMPARE(readBlockNow(io, 1, 0, 0, t.info.pieceSize(0)), t.piece(0));
+    QVERIFY(openHandlesUnder(dir.path()) > 0);
+    io.releaseFiles(1); // as a pause or a lost volume does: the volume could be unmounted now
+    QVERIFY(QTest::qWaitFor([&] { return openHandlesUnder(dir.path()) == 0; }, kWait));
+    // Nothing is lost: reads and writes open the files again.
+    QCOMPARE(readBlockNow(io, 1, 2, 0, t.info.pieceSize(2)), t.piece(2));
+    QVERIFY(runCheck(io, 1).all());
 #endif
 }
 
