@@ -2,10 +2,10 @@
 #include "cli/args.h"
 #include "cli/command.h"
 #include "cli/progressprinter.h"
-#include "cli/shutdownsignals.h"
 #include "metainfo/magnetlink.h"
 #include "metainfo/torrentinfo.h"
 #include "session/engine.h"
+#include "util/shutdownsignals.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,6 +18,7 @@ using session::Engine;
 using session::SessionSettings;
 using session::SessionSnapshotPtr;
 using state::TorrentState;
+using util::ShutdownSignals;
 
 namespace {
 

@@ -1,8 +1,8 @@
 // swarmscope-cli tracker --port N: hosts the embedded HTTP tracker until SIGINT/SIGTERM.
 #include "cli/args.h"
 #include "cli/command.h"
-#include "cli/shutdownsignals.h"
 #include "tracker/embeddedtracker.h"
+#include "util/shutdownsignals.h"
 
 #include <QCoreApplication>
 
@@ -49,8 +49,8 @@ int runTracker(const QStringList &args, Io io)
     io.out << "tracker: http://" << (bind == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1") : bind.toString())
            << ':' << server.port() << "/announce\n";
     io.out.flush();
-    ShutdownSignals stopper;
-    QObject::connect(&stopper, &ShutdownSignals::requested, [] { QCoreApplication::quit(); });
+    util::ShutdownSignals stopper;
+    QObject::connect(&stopper, &util::ShutdownSignals::requested, [] { QCoreApplication::quit(); });
     return QCoreApplication::exec();
 }
 

@@ -8,9 +8,11 @@
 #include "session/engine.h"
 #include "settings/appsettings.h"
 #include "state/statestore.h"
-#include "storage/mountinfomonitor.h"
+#include "power/powermanagement.h"
+#include "storage/storagemonitor.h"
 #include "storage/storagepolicy.h"
 #include "translationloader.h"
+#include "util/shutdownsignals.h"
 #include "version.h"
 
 #include <QApplication>
@@ -181,6 +183,9 @@ int main(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
+    // Caught from the start (kept until the quit below connects): SIGTERM at logout, Ctrl+C, or
+    // SIGHUP from a closed terminal quits as the tray's Quit does, never leaving the lock behind.
+    util::ShutdownSignals shutdownSignals(util::ShutdownSignals::Catch::AlsoHangup);
     setApplicationIdentity();
     installTranslations(app);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Swarmscope"));
@@ -274,18 +279,29 @@ int main(int argc, char **argv)
                      &QAction::trigger);
     QObject::connect(&tray, &ui::TrayIcon::resumeAllRequested, window.torrentActions()->resumeAll(),
                      &QAction::trigger);
-    QObject::connect(&tray, &ui::TrayIcon::quitRequested, &window, [&window] {
+    const auto quitCleanly = [&window] {
         window.close(); // not spontaneous: really closes, and the window saves its layout
-        QCoreApplication::quit();
-    });
+        QCoreApplication::quit(); // then the engine shuts down below, after exec()
+    };
+    QObject::connect(&tray, &ui::TrayIcon::quitRequested, &window, quitCleanly);
+    // Once: a second signal must not end the event loop that waits for the engine's shutdown.
+    QObject::connect(&shutdownSignals, &util::ShutdownSignals::requested, &window, quitCleanly,
+                     Qt::SingleShotConnection);
 
     // Storage follows the machine: torrents stop when their volume goes and resume when it is back.
-    storage::MountInfoMonitor storageMonitor;
-    storage::StoragePolicy storagePolicy(&storageMonitor, [&engine](const metainfo::InfoHash &hash, bool available) {
-        engine.setStorageAvailable(hash, available);
-    });
+    // KDE Solid where it is built and sees the volumes, else the kernel's mount table.
+    const std::unique_ptr<storage::StorageMonitor> storageMonitor = storage::createStorageMonitor();
+    storage::StoragePolicy storagePolicy(storageMonitor.get(),
+                                         [&engine](const metainfo::InfoHash &hash, bool available) {
+                                             engine.setStorageAvailable(hash, available);
+                                         });
     QObject::connect(&engine, &session::Engine::snapshotReady, &storagePolicy,
                      [&storagePolicy](const session::SessionSnapshotPtr &s) { if (s) storagePolicy.update(*s); });
+    // Before a resume: a torrent whose volume is missing is not started; the user is told why.
+    window.setStorageCheck([&storagePolicy](const metainfo::InfoHash &h) { return storagePolicy.missingStorage(h); });
+
+    // Stay awake while downloading, pause on battery (both in Preferences; nothing without D-Bus).
+    ui::PowerManagement power(&engine, &appSettings);
 
     const int code = app.exec();
     engine.shutdownAndWait(); // first, so the demo tracker still hears our `stopped`

@@ -13,6 +13,8 @@
 
 #include <optional>
 
+#include <csignal>
+
 namespace {
 
 const QString kCli = QStringLiteral(SWARMSCOPE_CLI);
@@ -100,6 +102,8 @@ private slots:
     void help_data();
     void help();
     void version();
+    void trackerStopsOnSignal_data();
+    void trackerStopsOnSignal();
 
 private:
     QTemporaryDir m_dir;
@@ -361,6 +365,31 @@ void TestCli::version()
         QCOMPARE(r.out, QStringLiteral("Swarmscope " SWARMSCOPE_VERSION "\n"));
         QVERIFY(r.err.isEmpty());
     }
+}
+
+void TestCli::trackerStopsOnSignal_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::newRow("SIGINT") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+}
+
+// The tracker runs until interrupted, then leaves through its event loop (exit 0), not by the
+// signal's default action.
+void TestCli::trackerStopsOnSignal()
+{
+    QFETCH(int, signalNumber);
+    QProcess process;
+    process.start(QStringLiteral(SWARMSCOPE_CLI),
+                  {QStringLiteral("tracker"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+                   QStringLiteral("--port"), QStringLiteral("0")});
+    QVERIFY(process.waitForStarted());
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("/announce"), 10000);
+    QCOMPARE(::kill(pid_t(process.processId()), signalNumber), 0);
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
