@@ -22,7 +22,7 @@ build_packages=(cmake ninja-build g++ pkg-config
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools librsvg2-bin)
 run_packages=(fonts-dejavu-core qt6-translations-l10n)
 # Real peers and tools nobody here wrote, for the interop tests, and the desktop-file validators.
-test_packages=(mktorrent transmission-cli transmission-daemon aria2 python3-libtorrent python3 opentracker
+test_packages=(mktorrent transmission-cli transmission-daemon aria2 python3-libtorrent python3 opentracker dbus-daemon
   desktop-file-utils appstream xdg-utils)
 fuzz_packages=(clang libclang-rt-14-dev)
 # The chroot checks: debootstrap for the chroots, dpkg-dev for CPack's dependency scan.

@@ -13,16 +13,19 @@
         <source>Unlimited</source>
         <translation>Unbegrenzt</translation>
     </message>
+</context>
+<context>
+    <name>TorrentListModel</name>
     <message>
-        <location filename="../ui/torrentlist/snapshotrows.cpp" line="+34"/>
-        <source>storage unavailable</source>
-        <translation>Speicher nicht verfügbar</translation>
+        <location filename="../ui/torrentlist/snapshotrows.cpp" line="+38"/>
+        <source>Waiting for the volume holding %1 to be mounted again.</source>
+        <translation>Wartet darauf, dass der Datenträger mit %1 wieder eingehängt wird.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+52"/>
+        <location filename="../app/desktop/main.cpp" line="+54"/>
         <source>Turn the DHT off.</source>
         <translation>Das DHT ausschalten.</translation>
     </message>
@@ -62,7 +65,7 @@
         <translation>.torrent-Dateien, URLs oder Magnet-Links zum Hinzufügen.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
         <source>--dht-bootstrap wants HOST:PORT, not &apos;%1&apos;</source>
         <translation>--dht-bootstrap erwartet HOST:PORT, nicht „%1“</translation>
     </message>
@@ -72,7 +75,7 @@
         <translation>--%1 erwartet eine Portnummer, nicht „%2“</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+94"/>
         <location line="+13"/>
         <location line="+4"/>
         <source>Swarmscope</source>
@@ -92,6 +95,30 @@
         <location line="+4"/>
         <source>The demo swarm could not start: %1</source>
         <translation>Der Demo-Schwarm konnte nicht starten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>swarmscope::power::PowerPolicy</name>
+    <message numerus="yes">
+        <location filename="../core/power/powerpolicy.cpp" line="+31"/>
+        <source>Downloading %n torrent(s)</source>
+        <translation>
+            <numerusform>%n Torrent wird heruntergeladen</numerusform>
+            <numerusform>%n Torrents werden heruntergeladen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>swarmscope::storage::StoragePolicy</name>
+    <message>
+        <location filename="../core/storage/storagepolicy.cpp" line="+123"/>
+        <source>The volume %1 holding %2 is not mounted.</source>
+        <translation>Der Datenträger %1 mit %2 ist nicht eingehängt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The volume holding %1 is not mounted.</source>
+        <translation>Der Datenträger mit %1 ist nicht eingehängt.</translation>
     </message>
 </context>
 <context>
@@ -486,12 +513,12 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Pieces:</source>
         <translation>Teile:</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>Info hash:</source>
         <translation>Info-Hash:</translation>
     </message>
@@ -511,7 +538,23 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
         <translation>Fehler:</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+1"/>
+        <source>Storage:</source>
+        <translation>Speicher:</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>The volume holding %1 is not mounted.</source>
+        <translation>Der Datenträger mit %1 ist nicht eingehängt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 The torrent resumes by itself when the volume is back.</source>
+        <comment>why it waits</comment>
+        <translation>%1 Der Torrent wird von selbst fortgesetzt, sobald der Datenträger wieder da ist.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Fetching metadata</source>
         <translation>Metadaten werden abgerufen</translation>
     </message>
@@ -561,7 +604,7 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
         <translation>Noch nicht</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%1 (%2 selected)</source>
         <translation>%1 (%2 ausgewählt)</translation>
     </message>
@@ -595,7 +638,7 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
 <context>
     <name>swarmscope::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+101"/>
+        <location filename="../ui/mainwindow.cpp" line="+102"/>
         <source>Swarmscope</source>
         <translation>Swarmscope</translation>
     </message>
@@ -725,7 +768,7 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
         <translation>.torrent-Dateien oder Magnet-Links hier ablegen oder Datei ▸ Öffnen verwenden</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+213"/>
         <source>The clipboard holds no magnet link, URL or .torrent file</source>
         <translation>Die Zwischenablage enthält keinen Magnet-Link, keine URL und keine .torrent-Datei</translation>
     </message>
@@ -755,7 +798,7 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
         <translation>Die neue Sprache gilt ab dem nächsten Start von Swarmscope.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Cannot Add Torrent</source>
         <translation>Torrent kann nicht hinzugefügt werden</translation>
     </message>
@@ -1041,6 +1084,17 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
     </message>
 </context>
 <context>
+    <name>swarmscope::ui::PowerManagement</name>
+    <message numerus="yes">
+        <location filename="../ui/power/powermanagement.cpp" line="+48"/>
+        <source>Downloading %n torrent(s)</source>
+        <translation>
+            <numerusform>%n Torrent wird heruntergeladen</numerusform>
+            <numerusform>%n Torrents werden heruntergeladen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>swarmscope::ui::PriorityDelegate</name>
     <message>
         <location filename="../ui/details/prioritydelegate.cpp" line="+19"/>
@@ -1181,7 +1235,7 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
 <context>
     <name>swarmscope::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings/settingsdialog.cpp" line="+72"/>
+        <location filename="../ui/settings/settingsdialog.cpp" line="+73"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1380,7 +1434,27 @@ Ein Knoten pro Zeile, als host:port</translation>
         <translation>Neue Torrents werden hier gespeichert, sofern Sie beim Hinzufügen keinen anderen Ordner wählen.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>Power</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the computer awake while torrents download</source>
+        <translation>Den Computer wach halten, während Torrents herunterladen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause torrents while the computer runs on battery</source>
+        <translation>Torrents pausieren, während der Computer im Akkubetrieb läuft</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Torrents paused for the battery resume on mains power; those you paused yourself stay paused. Both need the desktop&apos;s power services, and do nothing without them.</source>
+        <translation>Wegen des Akkus pausierte Torrents werden am Netzstrom fortgesetzt; selbst pausierte bleiben pausiert. Beides braucht die Energiedienste des Desktops und bewirkt ohne sie nichts.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
@@ -1400,7 +1474,7 @@ Ein Knoten pro Zeile, als host:port</translation>
         <translation>Beim Schließen des Fensters läuft Swarmscope im Systembereich der Kontrollleiste weiter</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+116"/>
         <source>Listen address: “%1” is not an IP address of this computer.</source>
         <translation>Lauschadresse: „%1“ ist keine IP-Adresse dieses Computers.</translation>
     </message>
@@ -1552,7 +1626,12 @@ Ein Knoten pro Zeile, als host:port</translation>
         <translation>Statusfilter</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+6"/>
+        <source>Torrents stopped by an error, or waiting for the volume holding their files</source>
+        <translation>Torrents, die ein Fehler angehalten hat oder die auf den Datenträger mit ihren Dateien warten</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
@@ -1869,7 +1948,44 @@ Wir haben %2 davon; %3 werden heruntergeladen</translation>
         <translation>A&amp;lle fortsetzen</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+183"/>
+        <source>Storage Unavailable</source>
+        <translation>Speicher nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” was not resumed.</source>
+        <translation>„%1“ wurde nicht fortgesetzt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mount the volume, then resume it again.</source>
+        <translation>Hängen Sie den Datenträger ein und setzen Sie den Torrent dann erneut fort.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n torrents were not resumed: their storage is missing.</source>
+        <translation>
+            <numerusform>%n Torrent wurde nicht fortgesetzt: Sein Speicher fehlt.</numerusform>
+            <numerusform>%n Torrents wurden nicht fortgesetzt: Ihr Speicher fehlt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <comment>torrent name: why it was not resumed</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Remove Torrents</source>
         <translation>Torrents entfernen</translation>
     </message>
@@ -2008,6 +2124,11 @@ Wir haben %2 davon; %3 werden heruntergeladen</translation>
         <translation>Fehler</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Storage unavailable</source>
+        <translation>Speicher nicht verfügbar</translation>
+    </message>
+    <message>
         <location line="+32"/>
         <source>%1 (%2)</source>
         <comment>connected (in swarm)</comment>
@@ -2019,7 +2140,7 @@ Wir haben %2 davon; %3 werden heruntergeladen</translation>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>

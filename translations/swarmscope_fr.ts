@@ -13,16 +13,19 @@
         <source>Unlimited</source>
         <translation>Illimité</translation>
     </message>
+</context>
+<context>
+    <name>TorrentListModel</name>
     <message>
-        <location filename="../ui/torrentlist/snapshotrows.cpp" line="+34"/>
-        <source>storage unavailable</source>
-        <translation>stockage indisponible</translation>
+        <location filename="../ui/torrentlist/snapshotrows.cpp" line="+38"/>
+        <source>Waiting for the volume holding %1 to be mounted again.</source>
+        <translation>En attente du remontage du volume contenant %1.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+52"/>
+        <location filename="../app/desktop/main.cpp" line="+54"/>
         <source>Turn the DHT off.</source>
         <translation>Désactiver la DHT.</translation>
     </message>
@@ -62,7 +65,7 @@
         <translation>Fichiers .torrent, URL ou liens magnet à ajouter.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
         <source>--dht-bootstrap wants HOST:PORT, not &apos;%1&apos;</source>
         <translation>--dht-bootstrap attend HÔTE:PORT, pas «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -72,7 +75,7 @@
         <translation>--%1 attend un numéro de port, pas «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+94"/>
         <location line="+13"/>
         <location line="+4"/>
         <source>Swarmscope</source>
@@ -92,6 +95,30 @@
         <location line="+4"/>
         <source>The demo swarm could not start: %1</source>
         <translation>L&apos;essaim de démonstration n&apos;a pas pu démarrer&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>swarmscope::power::PowerPolicy</name>
+    <message numerus="yes">
+        <location filename="../core/power/powerpolicy.cpp" line="+31"/>
+        <source>Downloading %n torrent(s)</source>
+        <translation>
+            <numerusform>Téléchargement de %n torrent</numerusform>
+            <numerusform>Téléchargement de %n torrents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>swarmscope::storage::StoragePolicy</name>
+    <message>
+        <location filename="../core/storage/storagepolicy.cpp" line="+123"/>
+        <source>The volume %1 holding %2 is not mounted.</source>
+        <translation>Le volume %1 contenant %2 n&apos;est pas monté.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The volume holding %1 is not mounted.</source>
+        <translation>Le volume contenant %1 n&apos;est pas monté.</translation>
     </message>
 </context>
 <context>
@@ -486,12 +513,12 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Pieces:</source>
         <translation>Morceaux&#xa0;:</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>Info hash:</source>
         <translation>Info-hash&#xa0;:</translation>
     </message>
@@ -511,7 +538,23 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
         <translation>Erreur&#xa0;:</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+1"/>
+        <source>Storage:</source>
+        <translation>Stockage&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>The volume holding %1 is not mounted.</source>
+        <translation>Le volume contenant %1 n&apos;est pas monté.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 The torrent resumes by itself when the volume is back.</source>
+        <comment>why it waits</comment>
+        <translation>%1 Le torrent reprendra de lui-même au retour du volume.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Fetching metadata</source>
         <translation>Récupération des métadonnées</translation>
     </message>
@@ -561,7 +604,7 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
         <translation>Pas encore</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%1 (%2 selected)</source>
         <translation>%1 (%2 sélectionnés)</translation>
     </message>
@@ -595,7 +638,7 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
 <context>
     <name>swarmscope::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+101"/>
+        <location filename="../ui/mainwindow.cpp" line="+102"/>
         <source>Swarmscope</source>
         <translation>Swarmscope</translation>
     </message>
@@ -725,7 +768,7 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
         <translation>Déposez ici des fichiers .torrent ou des liens magnet, ou utilisez Fichier ▸ Ouvrir</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+213"/>
         <source>The clipboard holds no magnet link, URL or .torrent file</source>
         <translation>Le presse-papiers ne contient ni lien magnet, ni URL, ni fichier .torrent</translation>
     </message>
@@ -755,7 +798,7 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
         <translation>La nouvelle langue prendra effet au prochain démarrage de Swarmscope.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Cannot Add Torrent</source>
         <translation>Impossible d&apos;ajouter le torrent</translation>
     </message>
@@ -1041,6 +1084,17 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
     </message>
 </context>
 <context>
+    <name>swarmscope::ui::PowerManagement</name>
+    <message numerus="yes">
+        <location filename="../ui/power/powermanagement.cpp" line="+48"/>
+        <source>Downloading %n torrent(s)</source>
+        <translation>
+            <numerusform>Téléchargement de %n torrent</numerusform>
+            <numerusform>Téléchargement de %n torrents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>swarmscope::ui::PriorityDelegate</name>
     <message>
         <location filename="../ui/details/prioritydelegate.cpp" line="+19"/>
@@ -1181,7 +1235,7 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
 <context>
     <name>swarmscope::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings/settingsdialog.cpp" line="+72"/>
+        <location filename="../ui/settings/settingsdialog.cpp" line="+73"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -1380,14 +1434,34 @@ Un nœud par ligne, sous la forme hôte:port</translation>
         <translation>Les nouveaux torrents sont enregistrés ici, sauf si vous choisissez un autre dossier en les ajoutant.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>Power</source>
+        <translation>Alimentation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the computer awake while torrents download</source>
+        <translation>Empêcher la mise en veille pendant le téléchargement de torrents</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause torrents while the computer runs on battery</source>
+        <translation>Mettre les torrents en pause quand l&apos;ordinateur est sur batterie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Torrents paused for the battery resume on mains power; those you paused yourself stay paused. Both need the desktop&apos;s power services, and do nothing without them.</source>
+        <translation>Les torrents mis en pause à cause de la batterie reprennent sur secteur&#xa0;; ceux que vous avez mis en pause vous-même y restent. Les deux options ont besoin des services d&apos;alimentation du bureau et sont sans effet sans eux.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>System default</source>
         <translation>Langue du système</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Language:</source>
-        <translation>Langue :</translation>
+        <translation>Langue&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1400,7 +1474,7 @@ Un nœud par ligne, sous la forme hôte:port</translation>
         <translation>Fermer la fenêtre laisse Swarmscope fonctionner dans la zone de notification</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+116"/>
         <source>Listen address: “%1” is not an IP address of this computer.</source>
         <translation>Adresse d&apos;écoute&#xa0;: «&#xa0;%1&#xa0;» n&apos;est pas une adresse IP de cet ordinateur.</translation>
     </message>
@@ -1552,7 +1626,12 @@ Un nœud par ligne, sous la forme hôte:port</translation>
         <translation>Filtre d&apos;état</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+6"/>
+        <source>Torrents stopped by an error, or waiting for the volume holding their files</source>
+        <translation>Torrents arrêtés par une erreur, ou en attente du volume contenant leurs fichiers</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
@@ -1869,7 +1948,44 @@ Nous en avons %2&#xa0;; %3 en téléchargement</translation>
         <translation>Tout repr&amp;endre</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+183"/>
+        <source>Storage Unavailable</source>
+        <translation>Stockage indisponible</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” was not resumed.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;a pas été repris.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mount the volume, then resume it again.</source>
+        <translation>Montez le volume, puis reprenez le torrent.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n torrents were not resumed: their storage is missing.</source>
+        <translation>
+            <numerusform>%n torrent n&apos;a pas été repris&#xa0;: son stockage est absent.</numerusform>
+            <numerusform>%n torrents n&apos;ont pas été repris&#xa0;: leur stockage est absent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <comment>torrent name: why it was not resumed</comment>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Remove Torrents</source>
         <translation>Supprimer des torrents</translation>
     </message>
@@ -2008,6 +2124,11 @@ Nous en avons %2&#xa0;; %3 en téléchargement</translation>
         <translation>Erreur</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Storage unavailable</source>
+        <translation>Stockage indisponible</translation>
+    </message>
+    <message>
         <location line="+32"/>
         <source>%1 (%2)</source>
         <comment>connected (in swarm)</comment>
@@ -2019,7 +2140,7 @@ Nous en avons %2&#xa0;; %3 en téléchargement</translation>
         <translation>Inconnu</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>

@@ -5,6 +5,7 @@
 #include "app/statusbarpanel.h"
 #include "app/torrentactions.h"
 #include "details/detailspanel.h"
+#include "details/generaltab.h"
 #include "format/units.h"
 #include "session/engine.h"
 #include "settings/appsettings.h"
@@ -339,7 +340,13 @@ void MainWindow::setDefaultColumnWidths()
     };
     fit(TorrentListModel::SizeColumn, units::formatSize(999LL * 1024 * 1024 * 1024 / 10, locale));
     fit(TorrentListModel::ProgressColumn, units::formatPercent(0.999, locale) + QStringLiteral("MM"));
-    fit(TorrentListModel::StateColumn, TorrentListModel::stateText(TorrentState::Downloading));
+    QString widestState; // in English "Storage unavailable"; whichever it is in this language
+    for (int state = 0; state < kTorrentStateCount; ++state) {
+        const QString text = TorrentListModel::stateText(static_cast<TorrentState>(state));
+        if (metrics.horizontalAdvance(text) > metrics.horizontalAdvance(widestState))
+            widestState = text;
+    }
+    fit(TorrentListModel::StateColumn, widestState);
     fit(TorrentListModel::DownColumn, units::formatRate(999 * 1024 * 1024 / 10, locale));
     fit(TorrentListModel::UpColumn, units::formatRate(999 * 1024 * 1024 / 10, locale));
     fit(TorrentListModel::SeedsColumn, QStringLiteral("99 (999)"));
@@ -469,6 +476,12 @@ void MainWindow::dropEvent(QDropEvent *event)
     openArguments(items);
 }
 
+void MainWindow::setStorageCheck(const std::function<QString(const metainfo::InfoHash &)> &check)
+{
+    m_actions->setStorageCheck(check);
+    m_details->generalTab()->setStorageCheck(check);
+}
+
 int MainWindow::openArguments(const QStringList &arguments)
 {
     return m_adder->openItems(arguments);
@@ -516,6 +529,7 @@ void MainWindow::showSettingsDialog()
 {
     SettingsDialog dialog(m_settings->sessionSettings(), this);
     dialog.setInterface(m_settings->language(), m_settings->closeToTray());
+    dialog.setPower(m_settings->inhibitSleep(), m_settings->pauseOnBattery());
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (dialog.language() != m_settings->language()) {
@@ -523,6 +537,8 @@ void MainWindow::showSettingsDialog()
         statusBar()->showMessage(tr("The new language takes effect when Swarmscope starts again."), 10'000);
     }
     m_settings->setCloseToTray(dialog.closeToTray());
+    m_settings->setInhibitSleep(dialog.inhibitSleep());
+    m_settings->setPauseOnBattery(dialog.pauseOnBattery());
     const session::SessionSettings chosen = dialog.settings(); // the embedded tracker included
     m_settings->setSessionSettings(chosen);
     m_settings->sync();

@@ -59,6 +59,11 @@ public:
         m_runOverrides = std::move(overrides);
     }
 
+    // Before a resume: "" when a torrent's storage is there, else which volume is missing
+    // (StoragePolicy::missingStorage). Resume and Resume All skip such torrents and say why; the
+    // General tab names the volume a waiting torrent needs.
+    void setStorageCheck(const std::function<QString(const metainfo::InfoHash &)> &check);
+
 public slots:
     // Each argument is a .torrent path, a file:// or http(s):// URL, or a magnet link; each
     // opens the add dialog. Returns how many were recognised.

@@ -1,6 +1,7 @@
 #include "settings/appsettings.h"
 
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +26,8 @@ private slots:
     void badBootstrapNodesAreDropped();
     void embeddedTracker();
     void uiValues();
+    void powerOptions();
+    void badPowerValuesReadAsDefaults();
     void userSettingsUseTheAppsName();
 
 private:
@@ -246,6 +249,45 @@ void tst_AppSettings::uiValues()
     QCOMPARE(settings.language(), QStringLiteral("de_DE"));
     settings.setLanguage({});
     QVERIFY(settings.language().isEmpty()); // the system's language again
+}
+
+// Keep awake defaults on, pause on battery off; each change is announced once, so the app's
+// power management applies it at once; and both are saved.
+void tst_AppSettings::powerOptions()
+{
+    {
+        AppSettings settings(iniPath());
+        QVERIFY(settings.inhibitSleep());
+        QVERIFY(!settings.pauseOnBattery());
+        QSignalSpy changed(&settings, &AppSettings::powerSettingsChanged);
+        settings.setInhibitSleep(true); // already so: no news
+        settings.setPauseOnBattery(false);
+        QCOMPARE(changed.size(), 0);
+        settings.setInhibitSleep(false);
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(!settings.inhibitSleep());
+        settings.setPauseOnBattery(true);
+        QCOMPARE(changed.size(), 2);
+        QVERIFY(settings.pauseOnBattery());
+    }
+    QSettings direct(iniPath(), QSettings::IniFormat);
+    QCOMPARE(direct.value(QStringLiteral("Power/inhibitSleep")).toString(), QStringLiteral("false"));
+    QCOMPARE(direct.value(QStringLiteral("Power/pauseOnBattery")).toString(), QStringLiteral("true"));
+    AppSettings settings(iniPath());
+    QVERIFY(!settings.inhibitSleep());
+    QVERIFY(settings.pauseOnBattery());
+}
+
+void tst_AppSettings::badPowerValuesReadAsDefaults()
+{
+    {
+        QSettings direct(iniPath(), QSettings::IniFormat);
+        direct.setValue(QStringLiteral("Power/inhibitSleep"), QStringLiteral("sometimes"));
+        direct.setValue(QStringLiteral("Power/pauseOnBattery"), QStringLiteral("yes please"));
+    }
+    AppSettings settings(iniPath());
+    QVERIFY(settings.inhibitSleep());
+    QVERIFY(!settings.pauseOnBattery());
 }
 
 void tst_AppSettings::userSettingsUseTheAppsName()

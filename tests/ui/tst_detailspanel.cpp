@@ -46,6 +46,7 @@ private slots:
     void tabsInOrder();
     void noSelectionEmptiesTabsButRecordsRates();
     void generalShowsTheEssentials();
+    void generalNamesTheMissingVolume();
     void availabilityIsDistributedCopies();
     void magnetWithoutMetadata();
     void torrentDisappearing();
@@ -258,6 +259,36 @@ void tst_DetailsPanel::generalShowsTheEssentials()
     QCOMPARE(g->valueText(GeneralTab::Error), QStringLiteral("disk full"));
     QVERIFY(g->isFieldVisible(GeneralTab::Error));
     QCOMPARE(g->valueText(GeneralTab::State), QStringLiteral("Error"));
+}
+
+// A torrent waiting for its volume: the Storage line says which one, from the storage check
+// when it knows, else from the save folder; it goes away once the torrent runs again.
+void tst_DetailsPanel::generalNamesTheMissingVolume()
+{
+    DetailsPanel panel;
+    GeneralTab *g = panel.generalTab();
+    TorrentSnapshot waiting = album();
+    waiting.savePath = QStringLiteral("/media/usb/dl");
+    waiting.state = state::TorrentState::StorageUnavailable;
+    panel.showSnapshot(snapshot(0, {waiting}), hashOf(1));
+    QCOMPARE(g->valueText(GeneralTab::State), QStringLiteral("Storage unavailable"));
+    QVERIFY(g->isFieldVisible(GeneralTab::Storage));
+    QVERIFY2(g->valueText(GeneralTab::Storage).contains(QStringLiteral("/media/usb/dl")),
+             qPrintable(g->valueText(GeneralTab::Storage)));
+
+    QList<InfoHash> asked;
+    g->setStorageCheck([&asked](const InfoHash &hash) {
+        asked << hash;
+        return QStringLiteral("The volume /media/usb holding /media/usb/dl is not mounted.");
+    });
+    panel.showSnapshot(snapshot(1, {waiting}), hashOf(1));
+    QVERIFY(asked.contains(hashOf(1)));
+    QVERIFY2(g->valueText(GeneralTab::Storage).startsWith(QStringLiteral("The volume /media/usb holding")),
+             qPrintable(g->valueText(GeneralTab::Storage)));
+
+    panel.showSnapshot(snapshot(2, {album()}), hashOf(1)); // running again
+    QVERIFY(!g->isFieldVisible(GeneralTab::Storage));
+    QVERIFY(g->valueText(GeneralTab::Storage).isEmpty());
 }
 
 void tst_DetailsPanel::availabilityIsDistributedCopies()

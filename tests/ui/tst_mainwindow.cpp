@@ -145,6 +145,7 @@ private slots:
     void commandLineAndHttpUrl();
     void pasteMagnetLink();
     void commandsOnTheSelection();
+    void resumeSkipsTorrentsWithoutStorage();
     void searchNarrowsTheList();
     void headerStateIsSaved();
 };
@@ -425,6 +426,62 @@ void tst_MainWindow::commandsOnTheSelection()
     actions->remove()->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(window.torrentModel()->rowCount(), 1, kEngineTimeoutMs);
     QCOMPARE(window.torrentModel()->rowAt(0).name, QStringLiteral("Sample Album"));
+}
+
+// The storage check before a resume: a torrent whose volume is missing stays paused and the user
+// is told which volume (here through the test hook instead of a message box); Resume All starts
+// the others and lists the one skipped. Without the check, the same resume goes through.
+void tst_MainWindow::resumeSkipsTorrentsWithoutStorage()
+{
+    App app;
+    MainWindow window(app.engine.get(), app.settings.get());
+    QSignalSpy shown(window.adder(), &AddController::dialogShown);
+    QCOMPARE(window.openArguments({sampleTorrent(), singleFileTorrent()}), 2);
+    QCOMPARE(shown.size(), 2);
+    for (const auto &args : shown)
+        args[0].value<AddTorrentDialog *>()->accept();
+    TorrentListModel *model = window.torrentModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, kEngineTimeoutMs);
+    TorrentActions *actions = window.torrentActions();
+    QTRY_VERIFY_WITH_TIMEOUT(actions->pauseAll()->isEnabled(), kEngineTimeoutMs);
+    actions->pauseAll()->trigger();
+    const auto stateOf = [model](const QString &name) { return model->rowAt(rowOf(model, name)).state; };
+    const QString blocked = QStringLiteral("cover.jpg");
+    const QString other = QStringLiteral("Sample Album");
+    QTRY_VERIFY_WITH_TIMEOUT(stateOf(blocked) == TorrentState::Paused && stateOf(other) == TorrentState::Paused,
+                             kEngineTimeoutMs);
+
+    const metainfo::InfoHash blockedHash = model->rowAt(rowOf(model, blocked)).infoHash;
+    const QString why = QStringLiteral("The volume /media/usb holding /media/usb/dl is not mounted.");
+    window.setStorageCheck([blockedHash, why](const metainfo::InfoHash &hash) {
+        return hash == blockedHash ? why : QString();
+    });
+    QStringList notices;
+    actions->setNoticeSinkForTests([&notices](const QString &, const QString &text) { notices << text; });
+
+    const QModelIndex index = window.torrentProxy()->mapFromSource(model->index(rowOf(model, blocked), 0));
+    window.torrentView()->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QTRY_VERIFY(actions->resume()->isEnabled());
+    actions->resume()->trigger();
+    QCOMPARE(notices.size(), 1);
+    QVERIFY2(notices.at(0).contains(blocked) && notices.at(0).contains(QStringLiteral("/media/usb")),
+             qPrintable(notices.at(0)));
+    QTest::qWait(300); // several snapshots (50 ms apart): it would have left Paused by now
+    QCOMPARE(stateOf(blocked), TorrentState::Paused);
+
+    actions->resumeAll()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(stateOf(other) != TorrentState::Paused, kEngineTimeoutMs);
+    QCOMPARE(notices.size(), 2);
+    QVERIFY2(notices.at(1).contains(blocked) && !notices.at(1).contains(other), qPrintable(notices.at(1)));
+    QTest::qWait(300);
+    QCOMPARE(stateOf(blocked), TorrentState::Paused);
+
+    // The volume is back: the same resume starts it.
+    window.setStorageCheck({});
+    actions->resume()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(stateOf(blocked) != TorrentState::Paused, kEngineTimeoutMs);
+    QCOMPARE(notices.size(), 2);
 }
 
 void tst_MainWindow::searchNarrowsTheList()

@@ -4,6 +4,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -26,6 +27,7 @@ class tst_SettingsDialog : public QObject {
 
 private slots:
     void interfaceChoices();
+    void powerChoices();
     void showsTheCurrentSettings();
     void unchangedDialogKeepsEverything();
     void editsComeBack();
@@ -387,6 +389,37 @@ void tst_SettingsDialog::interfaceChoices()
     tray->setChecked(true);
     QVERIFY(dialog.closeToTray());
     QVERIFY(dialog.problems().isEmpty());
+}
+
+// The two power options, in a "Power" group on the Downloads page; until the caller sets the
+// saved values they show AppSettings' defaults (keep awake on, pause on battery off).
+void tst_SettingsDialog::powerChoices()
+{
+    SettingsDialog dialog(sample());
+    auto *awake = field<QCheckBox>(dialog, "inhibitSleep");
+    auto *battery = field<QCheckBox>(dialog, "pauseOnBattery");
+    QVERIFY(dialog.inhibitSleep());
+    QVERIFY(!dialog.pauseOnBattery());
+    auto *group = field<QGroupBox>(dialog, "powerGroup");
+    QVERIFY(group->isAncestorOf(awake) && group->isAncestorOf(battery));
+    dialog.showPage(SettingsDialog::DownloadsPage);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(awake->isVisible() && battery->isVisible()); // on the page shown
+    QVERIFY(field<QLineEdit>(dialog, "defaultSavePath")->isVisible());
+
+    dialog.setPower(false, true);
+    QVERIFY(!awake->isChecked());
+    QVERIFY(battery->isChecked());
+    QVERIFY(!dialog.inhibitSleep());
+    QVERIFY(dialog.pauseOnBattery());
+    QTest::mouseClick(awake, Qt::LeftButton, {}, awake->rect().center() - QPoint(awake->width() / 2 - 8, 0));
+    QTest::mouseClick(battery, Qt::LeftButton, {}, battery->rect().center() - QPoint(battery->width() / 2 - 8, 0));
+    QVERIFY(dialog.inhibitSleep());
+    QVERIFY(!dialog.pauseOnBattery());
+    QVERIFY(dialog.problems().isEmpty());
+    const session::SessionSettings out = dialog.settings(); // not session settings: untouched
+    QCOMPARE(out.defaultSavePath, sample().defaultSavePath);
 }
 
 QTEST_MAIN(tst_SettingsDialog)

@@ -1,5 +1,5 @@
 // SingleInstance: who is primary, how arguments travel, and recovery from a crashed primary's
-// leftovers; then the real `swarmscope` binary launched twice.
+// leftovers; then the real `swarmscope` binary launched twice, and stopped by signals.
 #include "app/singleinstance.h"
 
 #include <QDir>
@@ -7,11 +7,13 @@
 #include <QFile>
 #include <QLocalSocket>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
+#include <csignal>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -79,6 +81,31 @@ qint64 deadPid()
     return pid;
 }
 
+// The real app's environment: offscreen, its settings and caches inside `dir`.
+QProcessEnvironment appEnvironment(const QTemporaryDir &dir)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("HOME"), dir.path());
+    for (const char *var : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"})
+        env.insert(QString::fromLatin1(var), dir.filePath(QString::fromLatin1(var)));
+    env.insert(QStringLiteral("TMPDIR"), QDir::tempPath()); // where the socket name resolves
+    return env;
+}
+
+QStringList appArguments(const QString &stateDir)
+{
+    return {QStringLiteral("--state-dir"), stateDir, QStringLiteral("--no-dht"), QStringLiteral("--port"),
+            QStringLiteral("0")};
+}
+
+bool isListening(const QString &stateDir)
+{
+    QLocalSocket probe;
+    probe.connectToServer(SingleInstance::serverName(stateDir));
+    return probe.waitForConnected(200);
+}
+
 } // namespace
 
 class TestSingleInstance : public QObject {
@@ -96,6 +123,8 @@ private slots:
     void staleSocketIsReplaced();
     void garbageClientIsDropped();
     void realBinaryTwice();
+    void realBinaryQuitsCleanlyOnSignal_data();
+    void realBinaryQuitsCleanlyOnSignal();
 };
 
 void TestSingleInstance::encodeDecodeRoundTrip()
@@ -278,15 +307,9 @@ void TestSingleInstance::realBinaryTwice()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString state = dir.filePath(QStringLiteral("state"));
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("HOME"), dir.path());
-    for (const char *var : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"})
-        env.insert(QString::fromLatin1(var), dir.filePath(QString::fromLatin1(var)));
-    env.insert(QStringLiteral("TMPDIR"), QDir::tempPath()); // where the socket name resolves
+    QProcessEnvironment env = appEnvironment(dir);
     env.insert(QStringLiteral("SWARMSCOPE_TEST_ECHO_ARGS"), QStringLiteral("1"));
-    const QStringList common{QStringLiteral("--state-dir"), state, QStringLiteral("--no-dht"),
-                             QStringLiteral("--port"), QStringLiteral("0")};
+    const QStringList common = appArguments(state);
 
     auto startPrimary = [&](QProcess &primary) {
         primary.setProcessEnvironment(env);
@@ -294,12 +317,7 @@ void TestSingleInstance::realBinaryTwice()
         primary.start(QStringLiteral(SWARMSCOPE_APP), common);
         QVERIFY(primary.waitForStarted());
         // Listening, not just a socket file (a crashed primary leaves one behind).
-        auto listening = [&] {
-            QLocalSocket probe;
-            probe.connectToServer(SingleInstance::serverName(state));
-            return probe.waitForConnected(200);
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(listening(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(isListening(state), 30000);
     };
     // Canonical: the secondary resolves against its working directory as the system reports it.
     const QString torrents = QFileInfo(QStringLiteral(SWARMSCOPE_TEST_DATA "/torrents")).canonicalFilePath();
@@ -346,6 +364,57 @@ void TestSingleInstance::realBinaryTwice()
     again.kill();
     again.waitForFinished();
     QFile::remove(socketPath(state)); // the killed primary's leftover in the shared temp folder
+}
+
+void TestSingleInstance::realBinaryQuitsCleanlyOnSignal_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+    QTest::newRow("SIGINT") << int(SIGINT);
+    QTest::newRow("SIGHUP") << int(SIGHUP);
+}
+
+// A signal quits as the tray's Quit does: layout saved, engine shut down, lock and socket gone,
+// so the next launch is primary at once (no stale-lock recovery needed).
+void TestSingleInstance::realBinaryQuitsCleanlyOnSignal()
+{
+    QFETCH(int, signalNumber);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString state = dir.filePath(QStringLiteral("state"));
+    const QString settingsFile = dir.filePath(QStringLiteral("XDG_CONFIG_HOME/Swarmscope/Swarmscope.conf"));
+    const auto savedGeometry = [&] {
+        return QSettings(settingsFile, QSettings::IniFormat).value(QStringLiteral("MainWindow/geometry")).toByteArray();
+    };
+
+    QProcess app;
+    app.setProcessEnvironment(appEnvironment(dir));
+    app.start(QStringLiteral(SWARMSCOPE_APP), appArguments(state));
+    QVERIFY(app.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(isListening(state), 30000);
+    QVERIFY(QFileInfo::exists(SingleInstance::lockFilePath(state)));
+    QVERIFY(savedGeometry().isEmpty()); // written on close only
+
+    QCOMPARE(::kill(pid_t(app.processId()), signalNumber), 0);
+    QVERIFY2(app.waitForFinished(10000), "the app should quit within seconds of the signal");
+    const QByteArray errors = app.readAllStandardError();
+    QVERIFY2(app.exitStatus() == QProcess::NormalExit, errors.constData()); // not killed by the signal
+    QVERIFY2(app.exitCode() == 0, errors.constData());
+    QVERIFY(!savedGeometry().isEmpty());
+    QVERIFY(!QFileInfo::exists(SingleInstance::lockFilePath(state)));
+    QVERIFY(!QFileInfo::exists(socketPath(state)));
+
+    // Nothing left to recover from: the next launch is primary at once, and stops cleanly too.
+    QProcess again;
+    again.setProcessEnvironment(appEnvironment(dir));
+    again.start(QStringLiteral(SWARMSCOPE_APP), appArguments(state));
+    QVERIFY(again.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(isListening(state), 30000);
+    again.terminate(); // SIGTERM
+    QVERIFY(again.waitForFinished(10000));
+    QCOMPARE(again.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(again.exitCode(), 0);
+    QVERIFY(!QFileInfo::exists(socketPath(state)));
 }
 
 QTEST_MAIN(TestSingleInstance)

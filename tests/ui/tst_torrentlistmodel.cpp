@@ -1,3 +1,4 @@
+#include "torrentlist/snapshotrows.h"
 #include "torrentlist/torrentfilterproxy.h"
 #include "torrentlist/torrentlistmodel.h"
 
@@ -20,6 +21,7 @@ private slots:
     void countsAndTotals();
     void unknownSizeOfMagnet();
     void proxyFiltersAndSortsByValue();
+    void storageUnavailableReadsAsSuch();
 };
 
 namespace {
@@ -203,6 +205,42 @@ void tst_TorrentListModel::proxyFiltersAndSortsByValue()
     QCOMPARE(proxy.rowCount(), 0);
     proxy.setStatusFilter(StatusFilter::All);
     QCOMPARE(proxy.rowCount(), 3);
+}
+
+// A torrent stopped because its volume went away: its own state text, the save folder in the
+// tooltip, counted (and filtered) with the errors, since it waits for the user.
+void tst_TorrentListModel::storageUnavailableReadsAsSuch()
+{
+    session::TorrentSnapshot waiting;
+    waiting.infoHash = metainfo::InfoHash::fromBytes(QByteArray(20, 'w'));
+    waiting.name = QStringLiteral("On USB");
+    waiting.savePath = QStringLiteral("/media/usb/dl");
+    waiting.hasMetadata = true;
+    waiting.state = state::TorrentState::StorageUnavailable;
+    const TorrentRow r = rowFromSnapshot(waiting);
+    QCOMPARE(r.state, TorrentState::StorageUnavailable);
+
+    session::TorrentSnapshot failed = waiting;
+    failed.infoHash = metainfo::InfoHash::fromBytes(QByteArray(20, 'f'));
+    failed.state = state::TorrentState::Error;
+    failed.error = QStringLiteral("disk full");
+    failed.name = QStringLiteral("Broken");
+    QCOMPARE(rowFromSnapshot(failed).state, TorrentState::Error);
+
+    TorrentListModel model;
+    model.setRows({r, rowFromSnapshot(failed), row('d', "D")});
+    const QModelIndex stateCell = model.index(0, TorrentListModel::StateColumn);
+    QCOMPARE(stateCell.data().toString(), QStringLiteral("Storage unavailable"));
+    QVERIFY(stateCell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("/media/usb/dl")));
+    QCOMPARE(model.index(1, TorrentListModel::StateColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("disk full"));
+    QCOMPARE(model.countFor(StatusFilter::Error), 2);
+    QCOMPARE(model.countFor(StatusFilter::Paused), 0);
+
+    TorrentFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.setStatusFilter(StatusFilter::Error);
+    QCOMPARE(names(proxy), (QStringList{QStringLiteral("On USB"), QStringLiteral("Broken")}));
 }
 
 QTEST_MAIN(tst_TorrentListModel)

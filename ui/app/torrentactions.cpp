@@ -55,10 +55,7 @@ TorrentActions::TorrentActions(session::Engine *engine, QWidget *parentWidget)
         for (const auto &h : std::as_const(m_selection))
             m_engine->pauseTorrent(h);
     });
-    connect(m_resume, &QAction::triggered, this, [this] {
-        for (const auto &h : std::as_const(m_selection))
-            m_engine->resumeTorrent(h);
-    });
+    connect(m_resume, &QAction::triggered, this, [this] { resumeChecked(m_selection); });
     connect(m_recheck, &QAction::triggered, this, [this] {
         for (const auto &h : std::as_const(m_selection))
             m_engine->recheckTorrent(h);
@@ -78,9 +75,13 @@ TorrentActions::TorrentActions(session::Engine *engine, QWidget *parentWidget)
                 m_engine->pauseTorrent(t.infoHash);
     });
     connect(m_resumeAll, &QAction::triggered, this, [this] {
-        if (m_snapshot)
-            for (const auto &t : m_snapshot->torrents)
-                m_engine->resumeTorrent(t.infoHash);
+        if (!m_snapshot)
+            return;
+        QList<metainfo::InfoHash> all;
+        all.reserve(m_snapshot->torrents.size());
+        for (const auto &t : m_snapshot->torrents)
+            all << t.infoHash;
+        resumeChecked(all);
     });
     connect(m_remove, &QAction::triggered, this, &TorrentActions::removeSelected);
     connect(m_openFolder, &QAction::triggered, this, &TorrentActions::openFolderOfSelected);
@@ -200,6 +201,66 @@ void TorrentActions::openFolderOfSelected()
         const QDir own(QDir(t->savePath).filePath(t->name));
         QDesktopServices::openUrl(QUrl::fromLocalFile(own.exists() ? own.path() : t->savePath));
     }
+}
+
+QString TorrentActions::nameOf(const metainfo::InfoHash &hash) const
+{
+    const session::TorrentSnapshot *t = find(hash);
+    return t && !t->name.isEmpty() ? t->name : hash.toHex();
+}
+
+void TorrentActions::resumeChecked(const QList<metainfo::InfoHash> &hashes)
+{
+    QStringList names;
+    QStringList reasons;
+    for (const auto &h : hashes) {
+        const QString missing = m_storageCheck ? m_storageCheck(h) : QString();
+        if (missing.isEmpty()) {
+            m_engine->resumeTorrent(h);
+            continue;
+        }
+        // Started, it would only stop again (or write into an empty mount point): ask for the volume.
+        names << nameOf(h);
+        reasons << missing;
+    }
+    if (!names.isEmpty())
+        tellNotResumed(names, reasons);
+}
+
+void TorrentActions::tellNotResumed(const QStringList &names, const QStringList &reasons)
+{
+    const QString title = tr("Storage Unavailable");
+    QString text;
+    QString informative;
+    QString detailed;
+    if (names.size() == 1) {
+        text = tr("“%1” was not resumed.").arg(names.constFirst());
+        informative = reasons.constFirst() + u'\n' + tr("Mount the volume, then resume it again.");
+    } else {
+        text = tr("%n torrents were not resumed: their storage is missing.", nullptr, int(names.size()));
+        // The names in the box (a few), every name with its reason in the details.
+        constexpr qsizetype kShown = 8;
+        QStringList shown = names.mid(0, kShown);
+        if (names.size() > kShown)
+            shown << tr("and %n more", nullptr, int(names.size() - kShown));
+        informative = shown.join(u'\n');
+        QStringList lines;
+        for (qsizetype i = 0; i < names.size(); ++i)
+            lines << tr("%1: %2", "torrent name: why it was not resumed").arg(names.at(i), reasons.at(i));
+        detailed = lines.join(u'\n');
+    }
+    if (m_testNotices) {
+        m_testNotices(title, QStringList{text, informative, detailed}.join(u'\n').trimmed());
+        return;
+    }
+    // Window-modal but not blocking: snapshots keep coming while it is open.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, m_parentWidget);
+    box->setObjectName(QStringLiteral("storageUnavailableBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(informative);
+    if (!detailed.isEmpty())
+        box->setDetailedText(detailed);
+    box->open();
 }
 
 void TorrentActions::removeSelected()

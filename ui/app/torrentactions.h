@@ -1,7 +1,8 @@
 // The commands on selected torrents, as actions for the toolbar, the menus and the list's
 // context menu: pause, resume, remove (asking whether to delete the data), force recheck, open
 // the containing folder, copy the magnet link, move up and down in the queue; pause and
-// resume all. Enabled by what the selection allows; executed through the engine.
+// resume all. Enabled by what the selection allows; executed through the engine. A resume first
+// asks the storage check: a torrent whose volume is missing is not started, and the user is told.
 #pragma once
 
 #include "metainfo/infohash.h"
@@ -11,6 +12,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -48,9 +50,17 @@ public:
     // The magnet link of a torrent in the latest snapshot (trackers when its detail is known).
     QString magnetLink(const metainfo::InfoHash &hash) const;
 
+    // Before a resume: "" when the torrent may start, otherwise why not (a sentence naming the
+    // missing volume; the app passes StoragePolicy::missingStorage). Unset: everything may start.
+    using StorageCheck = std::function<QString(const metainfo::InfoHash &)>;
+    void setStorageCheck(StorageCheck check) { m_storageCheck = std::move(check); }
+
     // Tests answer the removal question instead of a user: nullopt asks.
     enum class RemoveAnswer { Cancel, KeepData, DeleteData };
     void setRemoveAnswerForTests(std::optional<RemoveAnswer> answer) { m_testAnswer = answer; }
+    // Tests receive what a message box would say (title, then text) instead of a box showing.
+    using NoticeSink = std::function<void(const QString &title, const QString &text)>;
+    void setNoticeSinkForTests(NoticeSink sink) { m_testNotices = std::move(sink); }
 
 private:
     QAction *make(const QString &objectName, const QString &text, const QString &icon, int fallback);
@@ -59,12 +69,18 @@ private:
     void removeSelected();
     void openFolderOfSelected();
     void copyMagnetOfSelected();
+    // Resumes those whose storage is there; tells the user about the others.
+    void resumeChecked(const QList<metainfo::InfoHash> &hashes);
+    void tellNotResumed(const QStringList &names, const QStringList &reasons);
+    QString nameOf(const metainfo::InfoHash &hash) const;
 
     session::Engine *m_engine;
     QPointer<QWidget> m_parentWidget;
     QList<metainfo::InfoHash> m_selection;
     session::SessionSnapshotPtr m_snapshot;
     std::optional<RemoveAnswer> m_testAnswer;
+    StorageCheck m_storageCheck;
+    NoticeSink m_testNotices;
 
     QAction *m_pause = nullptr;
     QAction *m_resume = nullptr;

@@ -68,6 +68,7 @@ GeneralTab::GeneralTab(QWidget *parent)
     addField(AddedOn, tr("Added on:"), info);
     addField(CompletedOn, tr("Completed on:"), info);
     addField(Error, tr("Error:"), info);
+    addField(Storage, tr("Storage:"), info);
     for (QFormLayout *form : {transfer, info})
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
@@ -104,7 +105,7 @@ QLabel *GeneralTab::addField(Field field, const QString &name, QFormLayout *form
     auto *value = new QLabel(this);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setTextFormat(Qt::PlainText);
-    value->setWordWrap(field == SavePath || field == Name || field == Error);
+    value->setWordWrap(field == SavePath || field == Name || field == Error || field == Storage);
     auto *label = new QLabel(name, this);
     label->setBuddy(value);
     form->addRow(label, value);
@@ -118,6 +119,24 @@ void GeneralTab::setValue(Field field, const QString &text)
     QLabel *label = m_values.value(field);
     if (label->text() != text) // 4 updates a second: spare the relayout when nothing changed
         label->setText(text);
+}
+
+void GeneralTab::showOptional(Field field, const QString &text)
+{
+    setValue(field, text);
+    m_values.value(field)->setVisible(!text.isEmpty());
+    m_names.value(field)->setVisible(!text.isEmpty());
+}
+
+QString GeneralTab::storageText(const session::TorrentSnapshot &t) const
+{
+    if (t.state != state::TorrentState::StorageUnavailable)
+        return {};
+    // The snapshot knows the save folder only; the storage policy knows the volume's mount point.
+    QString why = m_storageCheck ? m_storageCheck(t.infoHash) : QString();
+    if (why.isEmpty())
+        why = tr("The volume holding %1 is not mounted.").arg(QDir::toNativeSeparators(t.savePath));
+    return tr("%1 The torrent resumes by itself when the volume is back.", "why it waits").arg(why);
 }
 
 QString GeneralTab::valueText(Field field) const
@@ -174,9 +193,8 @@ void GeneralTab::setTorrent(const session::TorrentSnapshot &t)
     setValue(InfoHash, t.infoHash.toHex());
     setValue(AddedOn, dateText(t.addedAt));
     setValue(CompletedOn, t.completedAt.isValid() ? dateText(t.completedAt) : tr("Not yet"));
-    setValue(Error, t.error);
-    m_values.value(Error)->setVisible(!t.error.isEmpty());
-    m_names.value(Error)->setVisible(!t.error.isEmpty());
+    showOptional(Error, t.error);
+    showOptional(Storage, storageText(t));
 
     const session::TorrentDetail *detail = t.detail.get();
     if (t.hasMetadata) {
@@ -214,8 +232,10 @@ void GeneralTab::clear()
     for (QLabel *label : std::as_const(m_values))
         if (!label->text().isEmpty())
             label->clear();
-    m_values.value(Error)->hide();
-    m_names.value(Error)->hide();
+    for (Field optional : {Error, Storage}) {
+        m_values.value(optional)->hide();
+        m_names.value(optional)->hide();
+    }
     m_bar->setPieces({});
     m_bar->setEnabled(false);
 }

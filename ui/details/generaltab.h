@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QWidget>
 
+#include <functional>
+
 class QFormLayout;
 class QLabel;
 
@@ -22,12 +24,17 @@ public:
     enum Field {
         State, Progress, Downloaded, Uploaded, Ratio, DownloadRate, UploadRate, Eta, Seeds, Peers,
         Availability, Name, SavePath, Size, Pieces, InfoHash, AddedOn, CompletedOn, Error,
+        Storage, // which volume a torrent waits for (storage unavailable only)
     };
 
     explicit GeneralTab(QWidget *parent = nullptr);
 
     // Shows `torrent` (its detail, when present, fills the piece bar and the availability).
     void setTorrent(const session::TorrentSnapshot &torrent);
+    // Why a torrent waits for its storage, naming the volume (StoragePolicy::missingStorage);
+    // without it, or when it knows nothing, the line names the save folder's volume instead.
+    using StorageCheck = std::function<QString(const metainfo::InfoHash &)>;
+    void setStorageCheck(StorageCheck check) { m_storageCheck = std::move(check); }
     // Nothing selected: every value empties out.
     void clear();
 
@@ -44,11 +51,14 @@ public:
 private:
     QLabel *addField(Field field, const QString &name, QFormLayout *form);
     void setValue(Field field, const QString &text);
+    void showOptional(Field field, const QString &text); // hidden while empty
+    QString storageText(const session::TorrentSnapshot &torrent) const;
 
     TorrentPiecesBar *m_bar;
     QLabel *m_barCaption;
     QHash<int, QLabel *> m_values;
     QHash<int, QLabel *> m_names;
+    StorageCheck m_storageCheck;
 };
 
 } // namespace swarmscope::ui

@@ -34,6 +34,8 @@ const QString defaultSavePath = QStringLiteral("Downloads/defaultSavePath");
 const QString lastSaveFolder = QStringLiteral("Downloads/lastSaveFolder");
 const QString language = QStringLiteral("Interface/language");
 const QString closeToTray = QStringLiteral("Interface/closeToTray");
+const QString inhibitSleep = QStringLiteral("Power/inhibitSleep");
+const QString pauseOnBattery = QStringLiteral("Power/pauseOnBattery");
 } // namespace key
 
 // The ranges the settings dialog offers; a stored value outside them reads as the default.
@@ -69,13 +71,15 @@ std::chrono::seconds wholeSeconds(Duration d)
 
 } // namespace
 
-AppSettings::AppSettings()
-    : m_settings(std::make_unique<QSettings>(QStringLiteral("Swarmscope"), QStringLiteral("Swarmscope")))
+AppSettings::AppSettings(QObject *parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<QSettings>(QStringLiteral("Swarmscope"), QStringLiteral("Swarmscope")))
 {
 }
 
-AppSettings::AppSettings(const QString &iniFile)
-    : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+AppSettings::AppSettings(const QString &iniFile, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
 {
 }
 
@@ -203,6 +207,32 @@ bool AppSettings::closeToTray() const
 void AppSettings::setCloseToTray(bool enabled)
 {
     m_settings->setValue(key::closeToTray, enabled);
+}
+
+bool AppSettings::inhibitSleep() const
+{
+    return readBool(*m_settings, key::inhibitSleep, true);
+}
+
+void AppSettings::setInhibitSleep(bool enabled)
+{
+    if (enabled == inhibitSleep())
+        return;
+    m_settings->setValue(key::inhibitSleep, enabled);
+    emit powerSettingsChanged();
+}
+
+bool AppSettings::pauseOnBattery() const
+{
+    return readBool(*m_settings, key::pauseOnBattery, false);
+}
+
+void AppSettings::setPauseOnBattery(bool enabled)
+{
+    if (enabled == pauseOnBattery())
+        return;
+    m_settings->setValue(key::pauseOnBattery, enabled);
+    emit powerSettingsChanged();
 }
 
 void AppSettings::sync()

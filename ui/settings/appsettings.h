@@ -4,11 +4,12 @@
 // tests and portable installs). Only the SessionSettings fields the user controls are stored;
 // everything else keeps the engine's defaults. Values that are missing or out of range (a hand-
 // edited file, an older version) read as the defaults, never as something the engine would
-// refuse.
+// refuse. A QObject so that parts which follow a setting live (power) hear of its changes.
 #pragma once
 
 #include "session/sessionsettings.h"
 
+#include <QObject>
 #include <QString>
 
 #include <memory>
@@ -17,13 +18,14 @@ class QSettings;
 
 namespace swarmscope::ui {
 
-class AppSettings {
+class AppSettings : public QObject {
+    Q_OBJECT
 public:
     // The user's settings: QSettings("Swarmscope", "Swarmscope"), native format.
-    AppSettings();
+    explicit AppSettings(QObject *parent = nullptr);
     // An INI file of one's own (tests, a portable profile).
-    explicit AppSettings(const QString &iniFile);
-    ~AppSettings();
+    explicit AppSettings(const QString &iniFile, QObject *parent = nullptr);
+    ~AppSettings() override;
     AppSettings(const AppSettings &) = delete;
     AppSettings &operator=(const AppSettings &) = delete;
 
@@ -51,9 +53,20 @@ public:
     bool closeToTray() const;
     void setCloseToTray(bool enabled);
 
+    // Power: keep the machine awake while torrents download (default on); pause the running
+    // torrents while on battery and resume them on mains power (default off). Setting either
+    // emits powerSettingsChanged() when it changes, so the app applies it at once.
+    bool inhibitSleep() const;
+    void setInhibitSleep(bool enabled);
+    bool pauseOnBattery() const;
+    void setPauseOnBattery(bool enabled);
+
     void sync(); // writes pending changes now (they are written on destruction anyway)
 
     static QString systemDownloadFolder();
+
+signals:
+    void powerSettingsChanged();
 
 private:
     std::unique_ptr<QSettings> m_settings;

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -259,6 +260,22 @@ QWidget *SettingsDialog::buildDownloadsPage()
                       page));
     connect(m_savePath, &QLineEdit::textChanged, this, &SettingsDialog::revalidate);
     connect(browse, &QPushButton::clicked, this, &SettingsDialog::browseForFolder);
+
+    auto *power = new QGroupBox(tr("Power"), page);
+    power->setObjectName(QStringLiteral("powerGroup"));
+    m_inhibitSleep = new QCheckBox(tr("Keep the computer awake while torrents download"), power);
+    m_inhibitSleep->setObjectName(QStringLiteral("inhibitSleep"));
+    m_pauseOnBattery = new QCheckBox(tr("Pause torrents while the computer runs on battery"), power);
+    m_pauseOnBattery->setObjectName(QStringLiteral("pauseOnBattery"));
+    setPower(true, false); // AppSettings' defaults, until the caller sets the saved values
+    auto *powerLayout = new QVBoxLayout(power);
+    powerLayout->addWidget(m_inhibitSleep);
+    powerLayout->addWidget(m_pauseOnBattery);
+    powerLayout->addWidget(note(tr("Torrents paused for the battery resume on mains power; those you "
+                                   "paused yourself stay paused. Both need the desktop's power "
+                                   "services, and do nothing without them."),
+                                power));
+    form->addRow(power);
     return page;
 }
 
@@ -299,6 +316,22 @@ QString SettingsDialog::language() const
 bool SettingsDialog::closeToTray() const
 {
     return m_closeToTray->isChecked();
+}
+
+void SettingsDialog::setPower(bool inhibitSleep, bool pauseOnBattery)
+{
+    m_inhibitSleep->setChecked(inhibitSleep);
+    m_pauseOnBattery->setChecked(pauseOnBattery);
+}
+
+bool SettingsDialog::inhibitSleep() const
+{
+    return m_inhibitSleep->isChecked();
+}
+
+bool SettingsDialog::pauseOnBattery() const
+{
+    return m_pauseOnBattery->isChecked();
 }
 
 void SettingsDialog::load(const session::SessionSettings &s)

@@ -43,6 +43,12 @@ public:
     QString language() const;
     bool closeToTray() const;
 
+    // Power (AppSettings, on the Downloads page): keep the computer awake while torrents
+    // download, and pause torrents while on battery.
+    void setPower(bool inhibitSleep, bool pauseOnBattery);
+    bool inhibitSleep() const;
+    bool pauseOnBattery() const;
+
     // What blocks OK now, one line each (empty: the input is usable).
     QStringList problems() const { return m_problems; }
     void showPage(Page page);
@@ -92,6 +98,8 @@ private:
     QLineEdit *m_savePath = nullptr;
     QComboBox *m_language = nullptr;
     QCheckBox *m_closeToTray = nullptr;
+    QCheckBox *m_inhibitSleep = nullptr;
+    QCheckBox *m_pauseOnBattery = nullptr;
 };
 
 } // namespace swarmscope::ui

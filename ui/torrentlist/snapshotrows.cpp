@@ -1,5 +1,8 @@
 #include "torrentlist/snapshotrows.h"
 
+#include <QCoreApplication>
+#include <QDir>
+
 namespace swarmscope::ui {
 
 namespace {
@@ -14,8 +17,8 @@ TorrentState stateOf(const session::TorrentSnapshot &t)
     case S::Downloading: return t.hasMetadata ? TorrentState::Downloading : TorrentState::FetchingMetadata;
     case S::Seeding: return TorrentState::Seeding;
     case S::Paused: return complete ? TorrentState::Completed : TorrentState::Paused;
-    case S::Error:
-    case S::StorageUnavailable: return TorrentState::Error;
+    case S::Error: return TorrentState::Error;
+    case S::StorageUnavailable: return TorrentState::StorageUnavailable;
     }
     return TorrentState::Queued;
 }
@@ -30,8 +33,11 @@ TorrentRow rowFromSnapshot(const session::TorrentSnapshot &t)
     r.size = t.hasMetadata ? t.wantedSize : -1;
     r.progress = t.hasMetadata ? t.progress : 0.0;
     r.state = stateOf(t);
+    // The engine gives no error text for a missing volume; the save folder says which one.
     r.errorText = t.state == state::TorrentState::StorageUnavailable && t.error.isEmpty()
-                      ? QObject::tr("storage unavailable")
+                      ? QCoreApplication::translate("TorrentListModel",
+                                                    "Waiting for the volume holding %1 to be mounted again.")
+                            .arg(QDir::toNativeSeparators(t.savePath))
                       : t.error;
     r.downloadRate = qint64(t.downloadRate);
     r.uploadRate = qint64(t.uploadRate);

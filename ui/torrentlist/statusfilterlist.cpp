@@ -40,6 +40,8 @@ StatusFilterList::StatusFilterList(QWidget *parent)
         const auto filter = static_cast<StatusFilter>(f);
         auto *item = new QListWidgetItem(style()->standardIcon(iconFor(filter)), QString(), this);
         item->setData(FilterRole, f);
+        if (filter == StatusFilter::Error) // it gathers two states: say so
+            item->setToolTip(tr("Torrents stopped by an error, or waiting for the volume holding their files"));
     }
     setCurrentRow(0);
     refreshCounts();

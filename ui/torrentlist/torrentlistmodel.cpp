@@ -20,7 +20,7 @@ bool matchesFilter(const TorrentRow &row, StatusFilter filter)
     case StatusFilter::Seeding: return row.state == TorrentState::Seeding;
     case StatusFilter::Completed: return row.size >= 0 && row.progress >= 1.0;
     case StatusFilter::Paused: return row.state == TorrentState::Paused;
-    case StatusFilter::Error: return row.state == TorrentState::Error;
+    case StatusFilter::Error: return row.state == TorrentState::Error || row.state == TorrentState::StorageUnavailable;
     }
     return false;
 }
@@ -161,6 +161,7 @@ QString TorrentListModel::stateText(TorrentState state)
     case TorrentState::Completed: return tr("Completed");
     case TorrentState::Paused: return tr("Paused");
     case TorrentState::Error: return tr("Error");
+    case TorrentState::StorageUnavailable: return tr("Storage unavailable");
     }
     return {};
 }
@@ -245,7 +246,8 @@ QVariant TorrentListModel::data(const QModelIndex &index, int role) const
     case InfoHashRole: return row.infoHash.toHex();
     case Qt::TextAlignmentRole: return alignment(index.column());
     case Qt::ToolTipRole:
-        if (index.column() == StateColumn && row.state == TorrentState::Error)
+        if (index.column() == StateColumn
+            && (row.state == TorrentState::Error || row.state == TorrentState::StorageUnavailable))
             return row.errorText;
         if (index.column() == NameColumn)
             return row.name;

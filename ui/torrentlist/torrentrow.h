@@ -18,9 +18,11 @@ enum class TorrentState {
     Completed, // all data present, not uploading
     Paused,
     Error,
+    StorageUnavailable, // stopped because the volume holding its save folder is gone (keep last)
 };
+inline constexpr int kTorrentStateCount = static_cast<int>(TorrentState::StorageUnavailable) + 1;
 
-// The side filter's categories.
+// The side filter's categories (storage unavailable counts under Error: it needs the user).
 enum class StatusFilter { All, Downloading, Seeding, Completed, Paused, Error };
 inline constexpr int kStatusFilterCount = 6;
 
@@ -30,7 +32,7 @@ struct TorrentRow {
     qint64 size = -1;        // bytes wanted; -1 while a magnet has no metadata
     double progress = 0;     // 0..1
     TorrentState state = TorrentState::Queued;
-    QString errorText;       // why, when state is Error
+    QString errorText;       // why, when state is Error or StorageUnavailable
     qint64 downloadRate = 0; // bytes per second
     qint64 uploadRate = 0;
     int seeds = 0;           // connected
