@@ -51,11 +51,6 @@ namespace {
 
 constexpr QSize kDefaultSize(1100, 640);
 
-QSettings settings()
-{
-    return QSettings(QStringLiteral("Swarmscope"), QStringLiteral("Swarmscope"));
-}
-
 // A theme icon where the desktop provides one (Linux icon themes), the style's own otherwise.
 QIcon themeIcon(const QString &name, QStyle::StandardPixmap fallback, const QWidget *widget)
 {
@@ -414,7 +409,7 @@ void MainWindow::showSnapshot(const session::SessionSnapshotPtr &snapshot)
 
 void MainWindow::readSettings()
 {
-    QSettings s = settings();
+    QSettings &s = m_settings->store();
     s.beginGroup(QStringLiteral("MainWindow"));
     if (!restoreGeometry(s.value(QStringLiteral("geometry")).toByteArray()))
         resize(kDefaultSize);
@@ -438,7 +433,7 @@ void MainWindow::readSettings()
 
 void MainWindow::writeSettings() const
 {
-    QSettings s = settings();
+    QSettings &s = m_settings->store();
     s.beginGroup(QStringLiteral("MainWindow"));
     s.setValue(QStringLiteral("geometry"), saveGeometry());
     s.setValue(QStringLiteral("state"), saveState());

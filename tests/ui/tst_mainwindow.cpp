@@ -527,8 +527,11 @@ void tst_MainWindow::headerStateIsSaved()
     QCOMPARE(view->header()->sortIndicatorOrder(), Qt::AscendingOrder);
     QCOMPARE(again.findChild<StatusFilterList *>()->currentFilter(), StatusFilter::Paused);
     QCOMPARE(again.details()->currentIndex(), 4);
-    QVERIFY(QSettings(QStringLiteral("Swarmscope"), QStringLiteral("Swarmscope"))
+    // In the AppSettings' own file (a portable INI profile keeps the layout too), nowhere else.
+    QVERIFY(QSettings(app.dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
                 .contains(QStringLiteral("TorrentList/header")));
+    QVERIFY(!QSettings(QStringLiteral("Swarmscope"), QStringLiteral("Swarmscope"))
+                 .contains(QStringLiteral("TorrentList/header")));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -63,6 +63,10 @@ public:
 
     void sync(); // writes pending changes now (they are written on destruction anyway)
 
+    // The same store, for what the widgets keep themselves (window geometry, header states):
+    // everything lands in one file, the INI file too when one was given.
+    QSettings &store() { return *m_settings; }
+
     static QString systemDownloadFolder();
 
 signals:
