@@ -21,9 +21,10 @@ build_packages=(cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev libssl-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools librsvg2-bin)
 run_packages=(fonts-dejavu-core qt6-translations-l10n)
-# Real peers and tools nobody here wrote, for the interop tests, and the desktop-file validators.
+# Real peers and tools nobody here wrote, for the interop tests; the desktop-file validators, and
+# what xdg-open's generic path (file) and gio open (libglib2.0-bin) use to open a torrent with us.
 test_packages=(mktorrent transmission-cli transmission-daemon aria2 python3-libtorrent python3 opentracker dbus-daemon
-  desktop-file-utils appstream xdg-utils)
+  desktop-file-utils appstream xdg-utils file libglib2.0-bin)
 fuzz_packages=(clang libclang-rt-14-dev)
 # The chroot checks: debootstrap for the chroots, dpkg-dev for CPack's dependency scan.
 chroot_packages=(debootstrap dpkg-dev)
