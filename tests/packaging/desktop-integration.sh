@@ -63,7 +63,7 @@ install_into_prefix() {
 make_session() {
   mkdir -p "$work/home" "$work/config" "$work/data" "$work/cache" "$work/run" "$work/tmp" "$work/system"
   chmod 700 "$work/run"
-  [ -d /usr/share/mime ] && ln -sfn /usr/share/mime "$work/system/mime"
+  if [ -d /usr/share/mime ]; then ln -sfn /usr/share/mime "$work/system/mime"; fi
   session_env=(PATH="$prefix/bin:$PATH" HOME="$work/home" LC_ALL=C.UTF-8
     XDG_DATA_DIRS="$share:$work/system" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
     XDG_CONFIG_DIRS="$work/config" XDG_CACHE_HOME="$work/cache" XDG_RUNTIME_DIR="$work/run" TMPDIR="$work/tmp"
@@ -97,6 +97,7 @@ installed_pids() {
   return 0
 }
 only_primary_left() { [ "$(installed_pids)" = "$primary" ]; }
+none_left() { [ -z "$(installed_pids)" ]; }
 primary_listening() { compgen -G "$work/tmp/swarmscope-*" >/dev/null; }
 primary_gone() { ! kill -0 "$primary" 2>/dev/null; }
 received() { grep -qFx "received: $1" "$work/primary.log"; }
@@ -105,10 +106,12 @@ times_received() { grep -cFx "received: $1" "$work/primary.log" || true; }
 # Stops whatever still runs the installed binary (the primary, a stuck second instance), by pid.
 stop_installed() {
   local pids
-  pids=$(installed_pids)
-  [ -n "$pids" ] || return 0
-  kill -TERM $pids 2>/dev/null || true
-  wait_until 5 eval '[ -z "$(installed_pids)" ]' || kill -KILL $(installed_pids) 2>/dev/null || true
+  mapfile -t pids < <(installed_pids)
+  ((${#pids[@]} > 0)) || return 0
+  kill -TERM "${pids[@]}" 2>/dev/null || true
+  wait_until 5 none_left && return 0
+  mapfile -t pids < <(installed_pids)
+  kill -KILL "${pids[@]}" 2>/dev/null || true
 }
 
 # fail, with what the primary printed.
@@ -119,14 +122,15 @@ fail_log() {
   exit 1
 }
 
-# Opens $2 with the tool in $1 (xdg-open or gio open) and waits until the primary has it.
+# Opens $1 with the command in the rest (xdg-open or gio open) and waits until the primary has it.
 # xdg-open's generic path runs the desktop entry's Exec line in the foreground and exits 4 when that
 # command fails, so its status is the second instance's. gio starts the command and returns at once:
 # there, the second instance's exit is seen as it leaving the process list.
 open_with() {
-  local tool=$1 item=$2 out rc=0
-  shift 2
-  out=$(in_session timeout 10 $tool "$item" 2>&1) || rc=$?
+  local item=$1 out rc=0
+  shift
+  local tool="$*"
+  out=$(in_session timeout 10 "$@" "$item" 2>&1) || rc=$?
   [ "$rc" -ne 124 ] || fail_log "$tool '$item' did not return within 10 s (a second instance that did not hand over and stayed?)"
   [ "$rc" -eq 0 ] || fail_log "$tool '$item' exited $rc: $out"
   wait_until 5 received "$item" || fail_log "the running swarmscope did not receive '$item' from $tool"
@@ -177,11 +181,14 @@ case "$check" in
     # app only shows its add dialog. It is there because libmagic, which xdg-mime asks when
     # `mimetype` is missing, knows a torrent by its leading "d8:announce" (a trackerless one is
     # text/plain to it). A space in the name, as downloaded torrents often have.
-    mkdir -p "$work/files"
-    echo "payload for the xdg-open check" >"$work/files/payload.txt"
-    torrent="$work/files/Swarmscope open check.torrent"
-    "$prefix/bin/swarmscope-cli" create "$work/files/payload.txt" -o "$torrent" \
-      --tracker http://127.0.0.1:9/announce >/dev/null || fail "swarmscope-cli create failed"
+    make_torrent() {
+      mkdir -p "$work/files"
+      echo "payload for $1" >"$work/files/$1.txt"
+      "$prefix/bin/swarmscope-cli" create "$work/files/$1.txt" -o "$work/files/$1.torrent" \
+        --tracker http://127.0.0.1:9/announce >/dev/null || fail "swarmscope-cli create failed"
+      echo "$work/files/$1.torrent"
+    }
+    torrent=$(make_torrent "Swarmscope open check")
     magnet="magnet:?xt=urn:btih:$(printf %040d 1)&dn=Swarmscope+open+check"
 
     # The primary, with the state folder a launch from the desktop (no --state-dir) also picks:
@@ -193,15 +200,16 @@ case "$check" in
     wait_until 10 primary_listening || fail_log "the installed swarmscope did not start listening within 10 s"
     only_primary_left || fail "swarmscope runs as pids $(installed_pids | tr '\n' ' '), not only as $primary"
 
-    open_with xdg-open "$torrent"
-    open_with xdg-open "$magnet"
+    open_with "$torrent" xdg-open
+    open_with "$magnet" xdg-open
     expected=("$torrent" "$magnet")
     if command -v gio >/dev/null; then
       # gio follows the same desktop entry through GLib's own lookup (not xdg-mime's).
-      cp "$torrent" "$work/files/Swarmscope gio check.torrent"
-      open_with "gio open" "$work/files/Swarmscope gio check.torrent"
-      open_with "gio open" "magnet:?xt=urn:btih:$(printf %040d 2)&dn=Swarmscope+gio+check"
-      expected+=("$work/files/Swarmscope gio check.torrent" "magnet:?xt=urn:btih:$(printf %040d 2)&dn=Swarmscope+gio+check")
+      gio_torrent=$(make_torrent "Swarmscope gio check") # another torrent: a new one, not "already added"
+      gio_magnet="magnet:?xt=urn:btih:$(printf %040d 2)&dn=Swarmscope+gio+check"
+      open_with "$gio_torrent" gio open
+      open_with "$gio_magnet" gio open
+      expected+=("$gio_torrent" "$gio_magnet")
     else
       echo "gio not installed (Debian package libglib2.0-bin): gio open not checked"
     fi

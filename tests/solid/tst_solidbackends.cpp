@@ -6,6 +6,8 @@
 #include "storage/solidstoragemonitor.h"
 #include "storage/storagepolicy.h"
 
+#include "policycommands.h"
+
 #include <QDBusConnection>
 #include <QDir>
 #include <QFile>
@@ -16,17 +18,14 @@
 using namespace swarmscope;
 using state::TorrentState;
 using storage::TorrentStorage;
+using testutil::Command;
+using testutil::hashOf;
 
 namespace {
 const QString kPrefix = QStringLiteral("/org/kde/solid/fakehw");
 const QString kUsb = kPrefix + QStringLiteral("/volume_usb");
 const QString kCard = kPrefix + QStringLiteral("/volume_card");
 const QString kLaptopBattery = kPrefix + QStringLiteral("/battery_laptop");
-
-metainfo::InfoHash hashOf(char c)
-{
-    return metainfo::InfoHash::fromBytes(QByteArray(metainfo::InfoHash::Size, c));
-}
 
 QString volumeXml(const QString &udi, const QString &device, const QString &mountPoint, const QString &label)
 {
@@ -92,19 +91,7 @@ template <typename F> void eventually(F &&condition)
     [[maybe_unused]] const bool met = QTest::qWaitFor(std::forward<F>(condition), 5000);
 }
 
-struct Command {
-    char torrent;
-    bool available;
-    friend bool operator==(const Command &, const Command &) = default;
-};
 } // namespace
-
-namespace QTest {
-template <> char *toString(const Command &c)
-{
-    return qstrdup(QByteArray(1, c.torrent).append(c.available ? " available" : " unavailable").constData());
-}
-} // namespace QTest
 
 class TestSolidBackends : public QObject {
     Q_OBJECT
@@ -211,9 +198,7 @@ void TestSolidBackends::policyStopsAndResumesOnlyThatVolume()
 {
     storage::SolidStorageMonitor monitor;
     QList<Command> commands;
-    storage::StoragePolicy policy(&monitor, [&commands](const metainfo::InfoHash &hash, bool available) {
-        commands << Command{hash.bytes().at(0), available};
-    });
+    storage::StoragePolicy policy(&monitor, testutil::recordInto(commands));
     const QString onUsb = m_usb + QStringLiteral("/Downloads");
     QList<TorrentStorage> torrents{{hashOf('u'), onUsb, TorrentState::Downloading},
                                    {hashOf('c'), m_card, TorrentState::Seeding},

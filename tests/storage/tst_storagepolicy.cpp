@@ -1,6 +1,7 @@
 // The storage policy through the StorageMonitor interface, with a fake that plugs and unplugs
 // volumes; and, when running as root, the mountinfo backend watching a real tmpfs come and go.
 #include "fakestoragemonitor.h"
+#include "policycommands.h"
 
 #include "storage/mountinfomonitor.h"
 #include "storage/storagepolicy.h"
@@ -15,37 +16,14 @@
 using namespace swarmscope;
 using state::TorrentState;
 using storage::TorrentStorage;
+using testutil::Command;
 using testutil::FakeStorageMonitor;
+using testutil::hashOf;
+using testutil::sorted;
 
 namespace {
-metainfo::InfoHash hashOf(char c)
-{
-    return metainfo::InfoHash::fromBytes(QByteArray(metainfo::InfoHash::Size, c));
-}
-
-struct Command {
-    char torrent;
-    bool available;
-    friend bool operator==(const Command &, const Command &) = default;
-    friend bool operator<(const Command &a, const Command &b) { return a.torrent < b.torrent; }
-};
-
-// The policy keeps torrents in a hash: the order of one event's commands is not part of it.
-QList<Command> sorted(QList<Command> commands)
-{
-    std::sort(commands.begin(), commands.end());
-    return commands;
-}
-
 const QString kUsb = QStringLiteral("/media/usb");
 } // namespace
-
-namespace QTest {
-template <> char *toString(const Command &c)
-{
-    return qstrdup(QByteArray(1, c.torrent).append(c.available ? " available" : " unavailable").constData());
-}
-} // namespace QTest
 
 class TestStoragePolicy : public QObject {
     Q_OBJECT
