@@ -3,8 +3,10 @@
 #include "session/session.h"
 
 #include "dht/dhtservice.h"
+#include "state/statewriter.h"
 #include "tracker/embeddedtracker.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 #include <QTcpServer>
@@ -64,8 +66,14 @@ void Session::stopDht()
 
 void Session::setSequential(const InfoHash &hash, bool sequential)
 {
-    if (swarm::Torrent *t = m_torrents.value(hash))
+    if (swarm::Torrent *t = m_torrents.value(hash)) {
         t->setSequential(sequential);
+    } else if (swarm::MetadataFetch *f = m_fetches.value(hash)) {
+        // Chosen before the metadata arrived: its torrent is made with it, now or after a restart.
+        f->setSequential(sequential);
+        if (m_state)
+            m_state->saveOptions(hash, f->params().savePath, f->params().queuePosition, sequential);
+    }
 }
 
 void Session::addTracker(const InfoHash &hash, const QString &url)
@@ -98,7 +106,14 @@ void Session::removeTracker(const InfoHash &hash, const QString &url)
 void Session::setSavePath(const InfoHash &hash, const QString &path)
 {
     if (swarm::MetadataFetch *f = m_fetches.value(hash)) {
-        f->setSavePath(path);
+        // Made now, as addMagnet does: a restored magnet whose folder is missing waits paused.
+        if (!QDir().mkpath(path)) {
+            emit torrentError(hash, QStringLiteral("cannot create the save folder %1").arg(path));
+            return;
+        }
+        f->setSavePath(QFileInfo(path).absoluteFilePath());
+        if (m_state) // a restart before the metadata arrives keeps the chosen folder
+            m_state->saveOptions(hash, f->params().savePath, f->params().queuePosition, f->params().sequential);
         return;
     }
     swarm::Torrent *t = m_torrents.value(hash);
@@ -109,8 +124,11 @@ void Session::setSavePath(const InfoHash &hash, const QString &path)
 
 void Session::setPauseAfterMetadata(const InfoHash &hash, bool pause)
 {
-    if (swarm::MetadataFetch *f = m_fetches.value(hash))
+    if (swarm::MetadataFetch *f = m_fetches.value(hash)) {
         f->setPauseAfterMetadata(pause);
+        if (m_state)
+            m_state->savePauseAfterMetadata(hash, pause);
+    }
 }
 
 void Session::moveInQueue(const InfoHash &hash, int delta)
@@ -123,8 +141,11 @@ void Session::moveInQueue(const InfoHash &hash, int delta)
     for (qsizetype i = std::min(from, to); i <= std::max(from, to); ++i) {
         if (swarm::Torrent *t = m_torrents.value(m_order[i]))
             t->setQueuePosition(int(i));
-        else if (swarm::MetadataFetch *f = m_fetches.value(m_order[i]))
+        else if (swarm::MetadataFetch *f = m_fetches.value(m_order[i])) {
             f->setQueuePosition(int(i));
+            if (m_state)
+                m_state->saveOptions(f->infoHash(), f->params().savePath, int(i), f->params().sequential);
+        }
     }
 }
 

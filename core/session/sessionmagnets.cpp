@@ -68,6 +68,7 @@ std::optional<InfoHash> Session::addMagnet(const AddMagnetParams &params, QStrin
         r.state = fp.paused ? TorrentState::Paused : TorrentState::Downloading;
         r.addedAt = fp.addedAt;
         r.queuePosition = fp.queuePosition;
+        r.pauseAfterMetadata = fp.pauseAfterMetadata;
         m_state->saveTorrent(r);
     }
     f->start(Clock::now());
@@ -85,6 +86,8 @@ void Session::restoreMagnet(const state::TorrentRecord &r)
     fp.magnet = *magnet;
     fp.savePath = r.savePath;
     fp.paused = r.state == TorrentState::Paused || !QFileInfo(r.savePath).isDir();
+    fp.pauseAfterMetadata = r.pauseAfterMetadata;
+    fp.sequential = r.sequential;
     fp.addedAt = r.addedAt;
     fp.queuePosition = r.queuePosition;
     createFetch(fp)->start(Clock::now());
@@ -121,6 +124,7 @@ void Session::onMetadataReady(const InfoHash &hash, const QByteArray &infoBytes)
     tp.trustedHave = Bitfield(info->pieceCount());
     tp.piecesToCheck = Bitfield(info->pieceCount(), true); // what is already there counts
     tp.paused = fp.paused || fp.pauseAfterMetadata;
+    tp.sequential = fp.sequential;
     tp.addedAt = fp.addedAt;
     tp.queuePosition = fp.queuePosition;
     swarm::Torrent *t = createTorrent(tp, tp.paused ? TorrentState::Paused : TorrentState::Queued);

@@ -84,6 +84,7 @@ struct TorrentSnapshot {
     state::TorrentState state = state::TorrentState::Queued;
     QString error;
     bool hasMetadata = false;
+    bool sequential = false; // pieces in file order (also chosen for a magnet still fetching)
     // A magnet fetching its metadata (BEP 9): size once peers told it, pieces of 16 KiB.
     qint64 metadataSize = 0;
     int metadataPieces = 0;

@@ -203,6 +203,16 @@ bool StateStore::migrate()
             return false;
         }
     }
+    if (version < 2) {
+        const bool ok = begin()
+            && exec(QStringLiteral(
+                "ALTER TABLE torrents ADD COLUMN pause_after_metadata INTEGER NOT NULL DEFAULT 0"))
+            && exec(QStringLiteral("PRAGMA user_version=2")) && commit();
+        if (!ok) {
+            exec(QStringLiteral("ROLLBACK"));
+            return false;
+        }
+    }
     return true;
 }
 
@@ -238,12 +248,13 @@ TorrentRecord recordFrom(const QSqlQuery &q)
     r.completedAt = fromMs(q.value(14).toLongLong());
     r.queuePosition = q.value(15).toInt();
     r.sequential = q.value(16).toBool();
+    r.pauseAfterMetadata = q.value(17).toBool();
     return r;
 }
 
 const char *kSelect = "SELECT info_hash, name, torrent_file, magnet, save_path, state, error, file_priorities,"
                       " have_pieces, piece_count, file_stamps, uploaded, downloaded, added_at, completed_at,"
-                      " queue_position, sequential FROM torrents";
+                      " queue_position, sequential, pause_after_metadata FROM torrents";
 
 } // namespace
 
@@ -280,7 +291,7 @@ bool StateStore::saveTorrent(const TorrentRecord &r)
     q.prepare(QStringLiteral(
         "INSERT OR REPLACE INTO torrents (info_hash, name, torrent_file, magnet, save_path, state, error,"
         " file_priorities, have_pieces, piece_count, file_stamps, uploaded, downloaded, added_at, completed_at,"
-        " queue_position, sequential) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        " queue_position, sequential, pause_after_metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     q.addBindValue(r.infoHash.toHex());
     q.addBindValue(r.name);
     q.addBindValue(r.torrentFile);
@@ -298,6 +309,7 @@ bool StateStore::saveTorrent(const TorrentRecord &r)
     q.addBindValue(toMs(r.completedAt));
     q.addBindValue(r.queuePosition);
     q.addBindValue(int(r.sequential));
+    q.addBindValue(int(r.pauseAfterMetadata));
     if (!q.exec()) {
         m_error = q.lastError().text();
         return false;
@@ -359,6 +371,19 @@ bool StateStore::saveTorrentFile(const metainfo::InfoHash &hash, const QByteArra
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("UPDATE torrents SET torrent_file = ? WHERE info_hash = ?"));
     q.addBindValue(torrentFile);
+    q.addBindValue(hash.toHex());
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool StateStore::savePauseAfterMetadata(const metainfo::InfoHash &hash, bool pause)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("UPDATE torrents SET pause_after_metadata = ? WHERE info_hash = ?"));
+    q.addBindValue(pause ? 1 : 0);
     q.addBindValue(hash.toHex());
     if (!q.exec()) {
         m_error = q.lastError().text();

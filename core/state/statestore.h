@@ -17,7 +17,7 @@ namespace swarmscope::state {
 
 class StateStore {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     StateStore();
     ~StateStore();
@@ -49,6 +49,7 @@ public:
     // The .torrent with new trackers (the info dictionary never changes).
     bool saveTorrentFile(const metainfo::InfoHash &hash, const QByteArray &torrentFile);
     bool saveOptions(const metainfo::InfoHash &hash, const QString &savePath, int queuePosition, bool sequential);
+    bool savePauseAfterMetadata(const metainfo::InfoHash &hash, bool pause);
     bool removeTorrent(const metainfo::InfoHash &hash);
 
     QHash<QString, QString> loadSettings();

@@ -139,6 +139,12 @@ void StateWriter::saveOptions(const metainfo::InfoHash &hash, const QString &sav
          QByteArray("options:") + hash.bytes());
 }
 
+void StateWriter::savePauseAfterMetadata(const metainfo::InfoHash &hash, bool pause)
+{
+    post([=](StateStore &s) { s.savePauseAfterMetadata(hash, pause); },
+         QByteArray("pause-after-metadata:") + hash.bytes());
+}
+
 void StateWriter::removeTorrent(const metainfo::InfoHash &hash)
 {
     post([=](StateStore &s) { s.removeTorrent(hash); });

@@ -38,6 +38,7 @@ public:
     void saveFilePriorities(const metainfo::InfoHash &hash, const QByteArray &priorities);
     void saveTorrentFile(const metainfo::InfoHash &hash, const QByteArray &torrentFile);
     void saveOptions(const metainfo::InfoHash &hash, const QString &savePath, int queuePosition, bool sequential);
+    void savePauseAfterMetadata(const metainfo::InfoHash &hash, bool pause);
     void removeTorrent(const metainfo::InfoHash &hash);
     void saveSetting(const QString &key, const QString &value);
 

@@ -39,6 +39,9 @@ struct TorrentRecord {
     QDateTime completedAt;
     int queuePosition = 0;
     bool sequential = false;
+    // A magnet whose torrent is to wait, paused, once its metadata is in (the add dialog was
+    // still open, or confirmed with "start paused"): kept so a restart does not start it.
+    bool pauseAfterMetadata = false;
 };
 
 } // namespace swarmscope::state

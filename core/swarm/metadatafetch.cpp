@@ -359,6 +359,7 @@ session::TorrentSnapshot MetadataFetch::snapshot(TimePoint now, bool withDetail)
     s.savePath = m_params.savePath;
     s.state = m_paused ? TorrentState::Paused : TorrentState::Downloading;
     s.hasMetadata = false;
+    s.sequential = m_params.sequential;
     s.totalSize = m_params.magnet.exactLength.value_or(0);
     s.metadataSize = m_assembler.size();
     s.metadataPieces = m_assembler.pieceCount();

@@ -29,6 +29,7 @@ public:
         QString savePath;
         bool paused = false;
         bool pauseAfterMetadata = false; // the torrent starts paused (the add dialog is still open)
+        bool sequential = false;         // its torrent downloads in file order
         QDateTime addedAt;
         int queuePosition = 0;
         QList<Endpoint> peers; // connect to these directly
@@ -51,6 +52,7 @@ public:
     bool isPaused() const { return m_paused; }
     void setSavePath(const QString &path) { m_params.savePath = path; }
     void setPauseAfterMetadata(bool pause) { m_params.pauseAfterMetadata = pause; }
+    void setSequential(bool sequential) { m_params.sequential = sequential; }
     void setQueuePosition(int position) { m_params.queuePosition = position; }
     int connectedPeers() const { return int(m_peers.size()); }
 

@@ -16,6 +16,7 @@ session::TorrentSnapshot Torrent::snapshot(TimePoint now, bool withDetail) const
     s.state = m_state;
     s.error = m_error;
     s.hasMetadata = true;
+    s.sequential = isSequential();
     s.totalSize = m_info.totalSize;
     s.wantedSize = wantedBytes();
     s.piecesHave = m_picker.have().count();

@@ -61,6 +61,7 @@ private slots:
     void peersFromPeerExchange();
     void privateTorrentExchangesNoPeers();
     void waitingMagnetSurvivesRestart();
+    void optionsChosenBeforeMetadataSurviveRestart();
 
 private:
     std::optional<metainfo::TorrentInfo> makePayload(const QString &dir, const QStringList &trackers = {});
@@ -280,6 +281,54 @@ void TestMagnet::waitingMagnetSurvivesRestart()
                               kTransferTimeoutMs);
     QCOMPARE(testutil::compareTrees(*info, seedDir, leecher.savePath()), QString());
     QCOMPARE(leecher.torrent(info->infoHash)->name, info->name);
+    leecher.stop();
+    seeder.stop();
+}
+
+// The add dialog confirmed before the metadata came: another folder, sequential order, start
+// paused. The app restarts before it comes: the torrent that comes of it still has all three.
+void TestMagnet::optionsChosenBeforeMetadataSurviveRestart()
+{
+    const QString seedDir = m_tmp->filePath(QStringLiteral("seed"));
+    const auto info = makePayload(seedDir);
+    QVERIFY(info);
+    EngineNode leecher(m_tmp->filePath(QStringLiteral("state-leech")), m_tmp->filePath(QStringLiteral("dl")),
+                       loopback(2));
+    QString error;
+    QVERIFY2(leecher.start(&error), qPrintable(error));
+    session::AddMagnetParams params;
+    params.magnet = magnetOf(*info);
+    params.savePath = leecher.savePath();
+    params.pauseAfterMetadata = true; // as the add dialog does while it is open
+    leecher.engine().addMagnet(params);
+    leecher.engine().setWatched({info->infoHash});
+    QTRY_VERIFY_WITH_TIMEOUT(leecher.torrent(info->infoHash).has_value(), kCheckTimeoutMs);
+    const QString chosen = m_tmp->filePath(QStringLiteral("chosen folder"));
+    leecher.engine().setSavePath(info->infoHash, chosen);
+    leecher.engine().setSequential(info->infoHash, true);
+    leecher.engine().setPauseAfterMetadata(info->infoHash, true);
+    QTRY_VERIFY_WITH_TIMEOUT(leecher.torrent(info->infoHash)->sequential, kCheckTimeoutMs);
+    leecher.stop();
+
+    QVERIFY2(leecher.start(&error), qPrintable(error));
+    leecher.engine().setWatched({info->infoHash});
+    QTRY_VERIFY_WITH_TIMEOUT(leecher.torrent(info->infoHash).has_value(), kCheckTimeoutMs);
+    QCOMPARE(leecher.torrent(info->infoHash)->hasMetadata, false);
+    QVERIFY(leecher.torrent(info->infoHash)->sequential);
+    QCOMPARE(leecher.torrent(info->infoHash)->savePath, QFileInfo(chosen).absoluteFilePath());
+    QVERIFY(leecher.torrent(info->infoHash)->state != state::TorrentState::Paused); // it fetches
+
+    EngineNode seeder(m_tmp->filePath(QStringLiteral("state-seed")), seedDir, loopback(1));
+    QVERIFY2(seeder.start(&error), qPrintable(error));
+    seeder.add(*info);
+    QTRY_VERIFY_WITH_TIMEOUT(seeder.isSeeding(info->infoHash), kCheckTimeoutMs);
+    leecher.engine().connectPeer(info->infoHash, seeder.address(), seeder.port());
+    QTRY_VERIFY_WITH_TIMEOUT(leecher.torrent(info->infoHash)->hasMetadata, kTransferTimeoutMs);
+    const auto t = leecher.torrent(info->infoHash);
+    QVERIFY2(t->state == state::TorrentState::Paused, qPrintable(state::toString(t->state))); // waits
+    QVERIFY(t->sequential);
+    QCOMPARE(t->savePath, QFileInfo(chosen).absoluteFilePath());
+    QCOMPARE(t->piecesHave, 0);
     leecher.stop();
     seeder.stop();
 }

@@ -30,6 +30,7 @@ TorrentRecord sampleRecord(const QByteArray &seed)
     r.addedAt = QDateTime::fromMSecsSinceEpoch(1'700'000'000'123, QTimeZone::utc());
     r.queuePosition = 3;
     r.sequential = true;
+    r.pauseAfterMetadata = true;
     return r;
 }
 
@@ -44,6 +45,7 @@ private slots:
     void batchedTransaction();
     void secondConnectionReads();
     void refusesNewerSchema();
+    void upgradesSchemaOne();
     void openWithoutCreate();
     void fileStampsCodec();
     void stateNames();
@@ -70,6 +72,7 @@ void TestStateStore::roundTrip()
     QCOMPARE(toString(l.state), toString(r.state));
     QCOMPARE(l.filePriorities, r.filePriorities);
     QCOMPARE(l.havePieces, r.havePieces);
+    QCOMPARE(l.pauseAfterMetadata, true);
     QCOMPARE(l.pieceCount, 5);
     QCOMPARE(l.fileStamps, r.fileStamps);
     QCOMPARE(l.uploaded, 1234);
@@ -169,6 +172,44 @@ void TestStateStore::refusesNewerSchema()
     StateStore store;
     QVERIFY(!store.open(dir.path()));
     QVERIFY(store.lastError().contains(QLatin1String("newer")));
+}
+
+// A database of the first release (schema 1, no pause_after_metadata) opens, keeps its torrents
+// and takes the new field.
+void TestStateStore::upgradesSchemaOne()
+{
+    QTemporaryDir dir;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        db.setDatabaseName(dir.filePath(StateStore::databaseFileName()));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral(
+            "CREATE TABLE torrents (info_hash TEXT PRIMARY KEY, name TEXT NOT NULL, torrent_file BLOB,"
+            " magnet TEXT, save_path TEXT NOT NULL, state TEXT NOT NULL, error TEXT, file_priorities BLOB,"
+            " have_pieces BLOB, piece_count INTEGER NOT NULL DEFAULT 0, file_stamps BLOB,"
+            " uploaded INTEGER NOT NULL DEFAULT 0, downloaded INTEGER NOT NULL DEFAULT 0,"
+            " added_at INTEGER NOT NULL, completed_at INTEGER NOT NULL DEFAULT -1,"
+            " queue_position INTEGER NOT NULL DEFAULT 0, sequential INTEGER NOT NULL DEFAULT 0)")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)")));
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO torrents (info_hash, name, magnet, save_path, state, added_at, sequential)"
+            " VALUES ('%1', 'old magnet', 'magnet:?xt=urn:btih:%1', '/srv/dl', 'downloading', 1700000000000, 1)")
+                           .arg(QString::fromLatin1(QByteArray(20, 'a').toHex()))));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+    StateStore store;
+    QVERIFY2(store.open(dir.path()), qPrintable(store.lastError()));
+    QList<TorrentRecord> all = store.loadTorrents();
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(all.first().name, QStringLiteral("old magnet"));
+    QVERIFY(all.first().sequential);
+    QVERIFY(!all.first().pauseAfterMetadata);
+    QVERIFY(store.savePauseAfterMetadata(all.first().infoHash, true));
+    all = store.loadTorrents();
+    QVERIFY(all.first().pauseAfterMetadata);
 }
 
 void TestStateStore::openWithoutCreate()

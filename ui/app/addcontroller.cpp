@@ -138,6 +138,7 @@ bool AddController::openMagnetLink(const QString &uri)
             if (!choice.paused)
                 m_engine->resumeTorrent(hash);
         } else {
+            m_engine->setSequential(hash, choice.sequential); // kept for the torrent to come
             m_engine->setPauseAfterMetadata(hash, choice.paused);
         }
         m_defaultSavePath = choice.savePath;
