@@ -638,7 +638,7 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
 <context>
     <name>swarmscope::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+102"/>
+        <location filename="../ui/mainwindow.cpp" line="+97"/>
         <source>Swarmscope</source>
         <translation>Swarmscope</translation>
     </message>
@@ -1081,17 +1081,6 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
         <location line="+2"/>
         <source>Darker: more of the pieces in that column are present.</source>
         <translation>Dunkler: mehr Teile dieser Spalte sind vorhanden.</translation>
-    </message>
-</context>
-<context>
-    <name>swarmscope::ui::PowerManagement</name>
-    <message numerus="yes">
-        <location filename="../ui/power/powermanagement.cpp" line="+48"/>
-        <source>Downloading %n torrent(s)</source>
-        <translation>
-            <numerusform>%n Torrent wird heruntergeladen</numerusform>
-            <numerusform>%n Torrents werden heruntergeladen</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -638,7 +638,7 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
 <context>
     <name>swarmscope::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+102"/>
+        <location filename="../ui/mainwindow.cpp" line="+97"/>
         <source>Swarmscope</source>
         <translation>Swarmscope</translation>
     </message>
@@ -1081,17 +1081,6 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
         <location line="+2"/>
         <source>Darker: more of the pieces in that column are present.</source>
         <translation>Plus sombre&#xa0;: davantage de morceaux de cette colonne sont présents.</translation>
-    </message>
-</context>
-<context>
-    <name>swarmscope::ui::PowerManagement</name>
-    <message numerus="yes">
-        <location filename="../ui/power/powermanagement.cpp" line="+48"/>
-        <source>Downloading %n torrent(s)</source>
-        <translation>
-            <numerusform>Téléchargement de %n torrent</numerusform>
-            <numerusform>Téléchargement de %n torrents</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -43,9 +43,8 @@ PowerManagement::PowerManagement(session::Engine *engine, AppSettings *settings,
         m_inhibitor.get(), m_battery.get(),
         [this](const metainfo::InfoHash &hash) { m_engine->pauseTorrent(hash); },
         [this](const metainfo::InfoHash &hash) { m_engine->resumeTorrent(hash); });
-    // Shown by the desktop (e.g. in its logout dialog) as why it may not sleep. Worded here,
-    // where the translations are collected, rather than in core.
-    m_policy->setReasonText([](int downloading) { return tr("Downloading %n torrent(s)", nullptr, downloading); });
+    // The reason the desktop shows (e.g. in its logout dialog) is the policy's own sentence,
+    // translated with the rest (lupdate reads core/power/powerpolicy.cpp too).
     // Snapshots come from the engine thread: queued to ours, where the backends live.
     connect(m_engine, &session::Engine::snapshotReady, this, [this](const session::SessionSnapshotPtr &snapshot) {
         if (snapshot)
