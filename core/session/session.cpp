@@ -59,6 +59,7 @@ Session::Session(const SessionSettings &settings, QObject *parent)
             [this](storage::StorageId id, const Bitfield &verified, const QString &error) {
                 if (auto *t = torrentFor(id))
                     t->onCheckFinished(verified, error);
+                applyQueue(); // it may run now, or wait for a slot
             });
 
     m_services.disk = m_disk.get();
@@ -82,6 +83,8 @@ Session::Session(const SessionSettings &settings, QObject *parent)
     m_services.rng = &m_rng;
     m_services.diskLoadChanged = [this] { updateReading(false); }; // may pause, never resumes here
 
+    // A torrent or magnet just added waits for the queue before it dials anyone.
+    connect(this, &Session::torrentAdded, this, &Session::applyQueue);
     m_tickTimer.setInterval(m_settings.tickIntervalMs);
     connect(&m_tickTimer, &QTimer::timeout, this, &Session::tick);
     m_snapshotTimer.setInterval(m_settings.snapshotIntervalMs);
@@ -128,6 +131,8 @@ bool Session::start(QString *error)
     if (m_settings.persistState)
         dhtState = restore();
     startDht(dhtState);
+    untrackQueued();
+    applyQueue();
     startEmbeddedTracker();
     m_tickTimer.start();
     m_snapshotTimer.start();
@@ -165,7 +170,12 @@ swarm::Torrent *Session::createTorrent(swarm::TorrentParams params, TorrentState
     m_byStorage.insert(id, t);
     connect(t, &swarm::Torrent::completed, this, &Session::torrentCompleted);
     connect(t, &swarm::Torrent::errorOccurred, this, &Session::torrentError);
-    if (savedState != TorrentState::Paused)
+    // With queueing on it waits for the queue, unless it has a slot already (a magnet's fetch
+    // had it): then its first check does not give the slot away.
+    m_queuedFetches.remove(t->infoHash());
+    if (m_settings.queueingEnabled && !m_slotHolders.contains(t->infoHash()))
+        t->setQueued(true, Clock::now());
+    if (savedState != TorrentState::Paused && !t->isQueued())
         trackInDht(t->infoHash(), t->info().isPrivate);
     return t;
 }
@@ -178,6 +188,7 @@ std::optional<InfoHash> Session::addTorrent(const AddTorrentParams &params, QStr
         existing->addPeers(params.peers, PeerSource::Manual);
         if (!params.paused)
             existing->resume(Clock::now());
+        applyQueue();
         return hash;
     }
     // The user chose this folder: create it now. Later, a missing folder means an unmounted disk.
@@ -219,7 +230,7 @@ QByteArray Session::restore()
     reader.close();
     for (const state::TorrentRecord &r : records) {
         if (r.torrentFile.isEmpty() && !r.magnet.isEmpty()) {
-            restoreMagnet(r); // still waiting for its metadata
+            restoreMagnetQueued(r); // still waiting for its metadata
             continue;
         }
         metainfo::ParseError parseError;
@@ -294,6 +305,7 @@ void Session::removeTorrent(const InfoHash &hash, bool deleteFiles)
         if (m_state)
             m_state->removeTorrent(hash);
         f->deleteLater(); // no files yet: nothing to delete
+        applyQueue();
         return;
     }
     swarm::Torrent *t = m_torrents.take(hash);
@@ -319,17 +331,20 @@ void Session::removeTorrent(const InfoHash &hash, bool deleteFiles)
     // Deleting it now would cancel its `stopped` announces and leave a ghost in the trackers'
     // swarms: it goes once they are answered, or after a few seconds.
     m_retiring.push_back({t, Clock::now() + std::chrono::seconds(5)});
+    applyQueue(); // its slot goes to the next in the queue
 }
 
 void Session::pauseTorrent(const InfoHash &hash)
 {
-    if (auto *t = m_torrents.value(hash))
+    if (auto *t = m_torrents.value(hash)) {
         t->pause(Clock::now());
-    else if (auto *f = m_fetches.value(hash))
+    } else if (auto *f = m_fetches.value(hash)) {
+        m_queuedFetches.remove(hash); // the user's pause now, not the queue's
         f->pause(Clock::now());
+    }
     if (m_dht)
         m_dht->untrack(hash); // a paused torrent wants no peers
-
+    applyQueue(); // its slot goes to the next in the queue
 }
 
 void Session::resumeTorrent(const InfoHash &hash)
@@ -342,18 +357,26 @@ void Session::resumeTorrent(const InfoHash &hash)
             return;
         }
         prepareWaitingStart(t);
-        t->resume(Clock::now());
-        trackInDht(hash, t->info().isPrivate);
+        t->resume(Clock::now()); // held by the queue: Queued, and applyQueue() decides
+        if (!t->isQueued())
+            trackInDht(hash, t->info().isPrivate);
     } else if (auto *f = m_fetches.value(hash)) {
-        f->resume(Clock::now());
-        trackInDht(hash, false);
+        if (m_settings.queueingEnabled) {
+            if (f->isPaused())
+                m_queuedFetches.insert(hash); // waits for a slot: applyQueue() resumes it
+        } else {
+            f->resume(Clock::now());
+            trackInDht(hash, false);
+        }
     }
+    applyQueue();
 }
 
 void Session::recheckTorrent(const InfoHash &hash)
 {
     if (auto *t = m_torrents.value(hash))
         t->recheck(Clock::now());
+    applyQueue();
 }
 
 void Session::setFilePriorities(const InfoHash &hash, const QByteArray &priorities)
@@ -442,16 +465,23 @@ void Session::tick()
         p->tick(now); // closes (and removes itself through peerClosed) after the handshake limit
     }
     updateReading(true);
-    for (swarm::Torrent *t : std::as_const(m_torrents)) {
+    // Under a global download limit the torrent pumped first takes the tick's whole budget: in
+    // a fixed order one torrent would starve the others (not even reading their bitfields),
+    // so the first place goes round.
+    const QList<swarm::Torrent *> torrents = m_torrents.values();
+    for (qsizetype i = 0; i < torrents.size(); ++i) {
+        swarm::Torrent *t = torrents[(i + m_pumpRotation) % torrents.size()];
         t->pumpPeers(now, m_readingPaused);
         t->tick(now);
     }
+    m_pumpRotation = torrents.isEmpty() ? 0 : (m_pumpRotation + 1) % torrents.size();
     // By hash: a fetch that completes leaves m_fetches (queued, so not during this loop).
     for (swarm::MetadataFetch *f : std::as_const(m_fetches)) {
         f->pumpPeers(now);
         f->tick(now);
     }
     saveDhtState(false);
+    applyQueue(); // checks that ended, downloads that completed, torrents gone slow
     for (auto it = m_retiring.begin(); it != m_retiring.end();) {
         if (!it->first->hasPendingAnnounces() || now > it->second) {
             delete it->first;
@@ -488,8 +518,11 @@ SessionSnapshotPtr Session::takeSnapshot()
     for (const InfoHash &hash : std::as_const(m_order)) {
         const swarm::Torrent *t = m_torrents.value(hash);
         if (!t) {
-            if (const swarm::MetadataFetch *f = m_fetches.value(hash))
+            if (const swarm::MetadataFetch *f = m_fetches.value(hash)) {
                 s->torrents << f->snapshot(now, m_watched.contains(hash));
+                if (m_queuedFetches.contains(hash))
+                    s->torrents.back().state = TorrentState::Queued; // paused by the queue, not the user
+            }
             continue;
         }
         s->torrents << t->snapshot(now, m_watched.contains(hash));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "peer/peerconnection.h"
+#include "session/queuescheduler.h"
 #include "session/sessionsettings.h"
 #include "session/snapshot.h"
 #include "metainfo/magnetlink.h"
@@ -145,6 +146,13 @@ private:
     // `mayResume` and it has caught up. Resuming is never done from inside a peer's callback.
     void updateReading(bool mayResume);
     void publishSnapshot();
+    // The queue (sessionqueue.cpp): decides who runs and holds back or releases the others.
+    // Called after every command that can change it and on every tick (checks ending,
+    // downloads completing, slow torrents).
+    void applyQueue();
+    bool slowNow(swarm::Torrent *t, TimePoint now);
+    void untrackQueued(); // the DHT restarted and tracked every torrent that is not paused
+    void restoreMagnetQueued(const state::TorrentRecord &record);
     swarm::Torrent *torrentFor(storage::StorageId id) const { return m_byStorage.value(id); }
     int connectionCount() const;
 
@@ -173,8 +181,15 @@ private:
     QSet<metainfo::InfoHash> m_watched;
     // Restored while their volume was away: the saved file stamps, compared once it is back.
     QHash<metainfo::InfoHash, QList<state::FileStamp>> m_waitingStamps;
+    // Fetches the queue paused (the user's pause is the fetch's own flag), the hashes that had a
+    // slot at the last evaluation (a magnet's torrent keeps its fetch's slot through its first
+    // check), and how long each running torrent has been slow.
+    QSet<metainfo::InfoHash> m_queuedFetches;
+    QSet<metainfo::InfoHash> m_slotHolders;
+    QHash<metainfo::InfoHash, SlowTimer> m_slow;
     storage::StorageId m_nextStorageId = 1;
     swarm::PeerId m_nextPeerId = 1;
+    qsizetype m_pumpRotation = 0; // which torrent reads first this tick (see tick())
     QTimer m_tickTimer;
     QTimer m_snapshotTimer;
     quint64 m_snapshotSequence = 0;

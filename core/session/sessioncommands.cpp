@@ -147,6 +147,7 @@ void Session::moveInQueue(const InfoHash &hash, int delta)
                 m_state->saveOptions(f->infoHash(), f->params().savePath, int(i), f->params().sequential);
         }
     }
+    applyQueue(); // a torrent moved above a running one takes its slot
 }
 
 void Session::prepareWaitingStart(swarm::Torrent *t)
@@ -178,8 +179,9 @@ void Session::setStorageAvailable(const InfoHash &hash, bool available)
     if (!QFileInfo(t->savePath()).isDir())
         return;
     prepareWaitingStart(t);
-    if (t->storageRestored(now))
+    if (t->storageRestored(now) && !t->isQueued())
         trackInDht(hash, t->info().isPrivate);
+    applyQueue();
 }
 
 void Session::applySettings(const SessionSettings &wanted)
@@ -208,10 +210,12 @@ void Session::applySettings(const SessionSettings &wanted)
         QByteArray saved = m_dht ? m_dht->exportState() : QByteArray();
         stopDht();
         startDht(saved);
+        untrackQueued();
     }
     if (next.embeddedTracker != old.embeddedTracker || next.embeddedTrackerPort != old.embeddedTrackerPort
         || (listenMoved && next.embeddedTracker))
         startEmbeddedTracker();
+    applyQueue(); // the queue's limits, or queueing itself, may have changed
 }
 
 } // namespace swarmscope::session

@@ -33,6 +33,18 @@ struct SessionSettings {
     int badPiecesBeforeBan = 3;
     bool announceToTrackers = true;
 
+    // Torrent queueing, with qBittorrent's defaults (see queuescheduler.h for the rules). On:
+    // only the first torrents of the queue run, the others wait as Queued. -1: unlimited.
+    bool queueingEnabled = false;
+    int maxActiveDownloads = 3; // magnets fetching their metadata count as downloads
+    int maxActiveSeeds = 3;
+    int maxActiveTorrents = 5;  // downloads and seeds together
+    // Running torrents below both rates (bytes/s) for slowTorrentTime take no slot.
+    bool ignoreSlowTorrents = false;
+    qint64 slowDownloadRate = 2 * 1024;
+    qint64 slowUploadRate = 2 * 1024;
+    std::chrono::seconds slowTorrentTime{60};
+
     // DHT (BEP 5). Tests and scripts run with it off or bootstrapped on loopback only.
     bool dhtEnabled = true;
     quint16 dhtPort = 0;        // UDP; 0: the same number as the TCP listen port

@@ -181,12 +181,37 @@ void Torrent::start(TimePoint now)
 
 void Torrent::startDownloading(TimePoint now)
 {
+    if (m_queued) { // it waits for a slot; the session releases it with setQueued(false)
+        stopRunning(now, QStringLiteral("torrent queued"));
+        setState(TorrentState::Queued);
+        saveProgress();
+        return;
+    }
     setState(isComplete() ? TorrentState::Seeding : TorrentState::Downloading);
     if (m_services.listenPort)
         m_announcer->setPort(m_services.listenPort());
     m_announcer->start(now);
     m_needsRechoke = true;
     saveProgress();
+}
+
+void Torrent::stopRunning(TimePoint now, const QString &why)
+{
+    const QList<PeerId> ids = m_peers.keys();
+    for (PeerId id : ids)
+        dropPeer(id, why, true);
+    m_announcer->stop(now);
+}
+
+void Torrent::setQueued(bool queued, TimePoint now)
+{
+    if (queued == m_queued)
+        return;
+    m_queued = queued;
+    if (queued && isActive())
+        startDownloading(now); // which now stops it, in Queued
+    else if (!queued && m_state == TorrentState::Queued && m_started && !m_checking && !m_params.paused)
+        startDownloading(now);
 }
 
 void Torrent::pause(TimePoint now)
@@ -198,10 +223,7 @@ void Torrent::pause(TimePoint now)
         m_services.disk->cancelCheck(m_storageId);
         m_checking = false;
     }
-    const QList<PeerId> ids = m_peers.keys();
-    for (PeerId id : ids)
-        dropPeer(id, QStringLiteral("torrent paused"));
-    m_announcer->stop(now);
+    stopRunning(now, QStringLiteral("torrent paused"));
     setState(TorrentState::Paused);
     saveProgress();
     m_services.disk->releaseFiles(m_storageId); // a paused torrent leaves its volume free to unmount
@@ -226,10 +248,7 @@ void Torrent::resume(TimePoint now)
 
 void Torrent::stop(TimePoint now)
 {
-    const QList<PeerId> ids = m_peers.keys();
-    for (PeerId id : ids)
-        dropPeer(id, QStringLiteral("shutting down"));
-    m_announcer->stop(now);
+    stopRunning(now, QStringLiteral("shutting down"));
     saveProgress();
 }
 
@@ -624,7 +643,7 @@ void Torrent::peerClosed(PeerConnection *peer, const QString &reason)
     dropPeer(peer->id(), QString());
 }
 
-void Torrent::dropPeer(PeerId id, const QString &reason)
+void Torrent::dropPeer(PeerId id, const QString &reason, bool ourChoice)
 {
     auto it = m_peers.find(id);
     if (it == m_peers.end())
@@ -632,7 +651,8 @@ void Torrent::dropPeer(PeerId id, const QString &reason)
     PeerInfo info = *it;
     m_peers.erase(it);
     m_picker.removePeer(id); // its reads in flight find no peer when they come back
-    settleAttempt(m_candidates, *info.connection, info.endpoint, Clock::now());
+    // TimePoint{}: settled long ago, so its back-off is over.
+    settleAttempt(m_candidates, *info.connection, info.endpoint, ourChoice ? TimePoint{} : Clock::now());
     info.connection->setHandler(nullptr);
     if (!reason.isEmpty())
         info.connection->close(reason);

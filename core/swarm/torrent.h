@@ -114,6 +114,15 @@ public:
     bool setSavePath(const QString &path, QString *error);
     int queuePosition() const { return m_params.queuePosition; }
     void setQueuePosition(int position);
+    // The session's queue holds it back (see session/queuescheduler.h): while held it does not
+    // run (no peers, no announces; `stopped` if it was running) and shows Queued. A check still
+    // runs, and ends in Queued. Released, a Queued torrent starts. The user's pause, errors and
+    // a missing volume come first: held or not, they stop it as before.
+    void setQueued(bool queued, TimePoint now);
+    bool isQueued() const { return m_queued; }
+    bool isPaused() const { return m_params.paused; }
+    double downloadRate(TimePoint now) const { return m_downRate.rate(now, std::chrono::seconds(5)); }
+    double uploadRate(TimePoint now) const { return m_upRate.rate(now, std::chrono::seconds(5)); }
     void addPeers(const QList<Endpoint> &peers, session::PeerSource source);
     // An incoming connection whose handshake named this torrent.
     void attachIncoming(peer::PeerConnection *peer);
@@ -183,6 +192,7 @@ private:
     void makeAnnouncer();
     void setState(state::TorrentState s, const QString &error = {});
     void startDownloading(TimePoint now);
+    void stopRunning(TimePoint now, const QString &why); // drops every peer, announces `stopped`
     void connectMorePeers(TimePoint now);
     void updateInterest(PeerInfo &p);
     void fillRequests(PeerInfo &p, TimePoint now);
@@ -195,7 +205,9 @@ private:
     void sendPex(TimePoint now);
     void sendAllowedFast(PeerInfo &p);
     void serveMetadata(PeerInfo &p, const QByteArray &payload, TimePoint now);
-    void dropPeer(PeerId id, const QString &reason);
+    // `ourChoice`: we leave it (pause, queue), it did nothing wrong: it may be dialled again as
+    // soon as we run, not after the usual back-off.
+    void dropPeer(PeerId id, const QString &reason, bool ourChoice = false);
     void pieceCompleted(int piece);
     void finishDownload();
     void createEmptyFiles();
@@ -226,6 +238,7 @@ private:
     state::TorrentState m_state = state::TorrentState::Queued;
     QString m_error;
     bool m_started = false;
+    bool m_queued = false; // held back by the session's queue
     bool m_checking = false;
     bool m_checkInterrupted = false; // the volume went away during a check: finish it when back
     Bitfield m_checkPieces;          // what the running (or interrupted) check verifies
