@@ -1224,7 +1224,7 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
 <context>
     <name>swarmscope::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings/settingsdialog.cpp" line="+73"/>
+        <location filename="../ui/settings/settingsdialog.cpp" line="+75"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1262,6 +1262,11 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
         <location line="+1"/>
         <source>Interface</source>
         <translation>Oberfläche</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
     </message>
     <message>
         <location line="+54"/>
@@ -1306,16 +1311,19 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
     </message>
     <message>
         <location line="+17"/>
+        <location line="+126"/>
         <source>Unlimited</source>
         <translation>Unbegrenzt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-125"/>
+        <location line="+142"/>
+        <location line="+2"/>
         <source> KiB/s</source>
         <translation> KiB/s</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-142"/>
         <source>Download limit:</source>
         <translation>Download-Limit:</translation>
     </message>
@@ -1364,11 +1372,12 @@ Ein Knoten pro Zeile, als host:port</translation>
     <message>
         <location line="+17"/>
         <location line="+1"/>
+        <location line="+104"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-103"/>
         <source>Regular unchoke slots:</source>
         <translation>Reguläre Freigabe-Slots:</translation>
     </message>
@@ -1443,7 +1452,52 @@ Ein Knoten pro Zeile, als host:port</translation>
         <translation>Wegen des Akkus pausierte Torrents werden am Netzstrom fortgesetzt; selbst pausierte bleiben pausiert. Beides braucht die Energiedienste des Desktops und bewirkt ohne sie nichts.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <source>Queue torrents: only the first ones in the list run at once</source>
+        <translation>Torrents einreihen: Nur die ersten der Liste laufen gleichzeitig</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Active downloads at most:</source>
+        <translation>Höchstens aktive Downloads:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active seeds at most:</source>
+        <translation>Höchstens aktive Seeds:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active torrents at most:</source>
+        <translation>Höchstens aktive Torrents:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The others wait as Queued and start, top of the list first, as slots free up. Move Up and Move Down in the Torrent menu change the order. A magnet link fetching its metadata counts as a download.</source>
+        <translation>Die übrigen warten „In Warteschlange“ und starten, oben in der Liste zuerst, sobald Plätze frei werden. „Hoch“ und „Runter“ im Menü Torrent ändern die Reihenfolge. Ein Magnet-Link, der seine Metadaten abruft, zählt als Download.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Do not count slow torrents against these limits</source>
+        <translation>Langsame Torrents nicht auf diese Grenzen anrechnen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Slow below, downloading:</source>
+        <translation>Langsam unter, beim Herunterladen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slow below, uploading:</source>
+        <translation>Langsam unter, beim Hochladen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For at least:</source>
+        <translation>Für mindestens:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
@@ -1463,7 +1517,7 @@ Ein Knoten pro Zeile, als host:port</translation>
         <translation>Beim Schließen des Fensters läuft Swarmscope im Systembereich der Kontrollleiste weiter</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+135"/>
         <source>Listen address: “%1” is not an IP address of this computer.</source>
         <translation>Lauschadresse: „%1“ ist keine IP-Adresse dieses Computers.</translation>
     </message>

@@ -1224,7 +1224,7 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
 <context>
     <name>swarmscope::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings/settingsdialog.cpp" line="+73"/>
+        <location filename="../ui/settings/settingsdialog.cpp" line="+75"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -1262,6 +1262,11 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
         <location line="+1"/>
         <source>Interface</source>
         <translation>Interface</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Queue</source>
+        <translation>File d&apos;attente</translation>
     </message>
     <message>
         <location line="+54"/>
@@ -1306,16 +1311,19 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
     </message>
     <message>
         <location line="+17"/>
+        <location line="+126"/>
         <source>Unlimited</source>
         <translation>Illimité</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-125"/>
+        <location line="+142"/>
+        <location line="+2"/>
         <source> KiB/s</source>
         <translation> KiB/s</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-142"/>
         <source>Download limit:</source>
         <translation>Limite de réception&#xa0;:</translation>
     </message>
@@ -1364,11 +1372,12 @@ Un nœud par ligne, sous la forme hôte:port</translation>
     <message>
         <location line="+17"/>
         <location line="+1"/>
+        <location line="+104"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-103"/>
         <source>Regular unchoke slots:</source>
         <translation>Créneaux de désétouffement réguliers&#xa0;:</translation>
     </message>
@@ -1443,7 +1452,52 @@ Un nœud par ligne, sous la forme hôte:port</translation>
         <translation>Les torrents mis en pause à cause de la batterie reprennent sur secteur&#xa0;; ceux que vous avez mis en pause vous-même y restent. Les deux options ont besoin des services d&apos;alimentation du bureau et sont sans effet sans eux.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <source>Queue torrents: only the first ones in the list run at once</source>
+        <translation>Mettre les torrents en file d&apos;attente&#xa0;: seuls les premiers de la liste tournent en même temps</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Active downloads at most:</source>
+        <translation>Téléchargements actifs au plus&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active seeds at most:</source>
+        <translation>Partages actifs au plus&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active torrents at most:</source>
+        <translation>Torrents actifs au plus&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The others wait as Queued and start, top of the list first, as slots free up. Move Up and Move Down in the Torrent menu change the order. A magnet link fetching its metadata counts as a download.</source>
+        <translation>Les autres attendent «&#xa0;En file d&apos;attente&#xa0;» et démarrent, ceux du haut de la liste d&apos;abord, à mesure que des places se libèrent. Monter et Descendre dans le menu Torrent changent l&apos;ordre. Un lien magnet qui récupère ses métadonnées compte comme un téléchargement.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Do not count slow torrents against these limits</source>
+        <translation>Ne pas compter les torrents lents dans ces limites</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Slow below, downloading:</source>
+        <translation>Lent en dessous de, en téléchargement&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slow below, uploading:</source>
+        <translation>Lent en dessous de, en envoi&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For at least:</source>
+        <translation>Pendant au moins&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>System default</source>
         <translation>Langue du système</translation>
     </message>
@@ -1463,7 +1517,7 @@ Un nœud par ligne, sous la forme hôte:port</translation>
         <translation>Fermer la fenêtre laisse Swarmscope fonctionner dans la zone de notification</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+135"/>
         <source>Listen address: “%1” is not an IP address of this computer.</source>
         <translation>Adresse d&apos;écoute&#xa0;: «&#xa0;%1&#xa0;» n&apos;est pas une adresse IP de cet ordinateur.</translation>
     </message>

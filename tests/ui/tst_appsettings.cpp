@@ -56,6 +56,14 @@ void compareUserFields(const session::SessionSettings &a, const session::Session
     QCOMPARE(a.announceToTrackers, b.announceToTrackers);
     QCOMPARE(a.embeddedTracker, b.embeddedTracker);
     QCOMPARE(a.embeddedTrackerPort, b.embeddedTrackerPort);
+    QCOMPARE(a.queueingEnabled, b.queueingEnabled);
+    QCOMPARE(a.maxActiveDownloads, b.maxActiveDownloads);
+    QCOMPARE(a.maxActiveSeeds, b.maxActiveSeeds);
+    QCOMPARE(a.maxActiveTorrents, b.maxActiveTorrents);
+    QCOMPARE(a.ignoreSlowTorrents, b.ignoreSlowTorrents);
+    QCOMPARE(a.slowDownloadRate, b.slowDownloadRate);
+    QCOMPARE(a.slowUploadRate, b.slowUploadRate);
+    QVERIFY(a.slowTorrentTime == b.slowTorrentTime);
 }
 
 session::SessionSettings custom()
@@ -78,6 +86,14 @@ session::SessionSettings custom()
     s.announceToTrackers = false;
     s.embeddedTracker = true;
     s.embeddedTrackerPort = 7070;
+    s.queueingEnabled = true;
+    s.maxActiveDownloads = 2;
+    s.maxActiveSeeds = -1; // unlimited
+    s.maxActiveTorrents = 8;
+    s.ignoreSlowTorrents = true;
+    s.slowDownloadRate = 5000;
+    s.slowUploadRate = 1000;
+    s.slowTorrentTime = 90s;
     return s;
 }
 

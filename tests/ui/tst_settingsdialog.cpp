@@ -28,6 +28,7 @@ class tst_SettingsDialog : public QObject {
 private slots:
     void interfaceChoices();
     void powerChoices();
+    void queueChoices();
     void showsTheCurrentSettings();
     void unchangedDialogKeepsEverything();
     void editsComeBack();
@@ -420,6 +421,41 @@ void tst_SettingsDialog::powerChoices()
     QVERIFY(dialog.problems().isEmpty());
     const session::SessionSettings out = dialog.settings(); // not session settings: untouched
     QCOMPARE(out.defaultSavePath, sample().defaultSavePath);
+}
+
+// The queue page: its limits follow the switch, "Unlimited" is -1, and slow-torrent rates in KiB/s.
+void tst_SettingsDialog::queueChoices()
+{
+    session::SessionSettings in = sample();
+    in.queueingEnabled = false;
+    in.maxActiveDownloads = 4;
+    in.maxActiveSeeds = -1;
+    SettingsDialog dialog(in);
+    auto *queueing = field<QCheckBox>(dialog, "queueing");
+    QVERIFY(!queueing->isChecked());
+    QCOMPARE(spin(dialog, "maxActiveDownloads")->value(), 4);
+    QCOMPARE(spin(dialog, "maxActiveSeeds")->text(), tr("Unlimited"));
+    QVERIFY(!spin(dialog, "maxActiveDownloads")->isEnabled());
+    QVERIFY(!spin(dialog, "slowDownloadRate")->isEnabled());
+    queueing->setChecked(true);
+    QVERIFY(spin(dialog, "maxActiveDownloads")->isEnabled());
+    QVERIFY(!spin(dialog, "slowDownloadRate")->isEnabled()); // still behind "ignore slow"
+    field<QCheckBox>(dialog, "ignoreSlowTorrents")->setChecked(true);
+    QVERIFY(spin(dialog, "slowDownloadRate")->isEnabled());
+    spin(dialog, "maxActiveDownloads")->setValue(1);
+    spin(dialog, "maxActiveTorrents")->setValue(-1);
+    spin(dialog, "slowDownloadRate")->setValue(10);
+    spin(dialog, "slowTorrentSeconds")->setValue(120);
+    QVERIFY(dialog.problems().isEmpty());
+    const session::SessionSettings out = dialog.settings();
+    QVERIFY(out.queueingEnabled);
+    QCOMPARE(out.maxActiveDownloads, 1);
+    QCOMPARE(out.maxActiveSeeds, -1);
+    QCOMPARE(out.maxActiveTorrents, -1);
+    QVERIFY(out.ignoreSlowTorrents);
+    QCOMPARE(out.slowDownloadRate, qint64(10 * 1024));
+    QCOMPARE(out.slowUploadRate, in.slowUploadRate); // untouched: the exact bytes kept
+    QVERIFY(out.slowTorrentTime == 120s);
 }
 
 QTEST_MAIN(tst_SettingsDialog)

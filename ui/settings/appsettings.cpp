@@ -31,6 +31,14 @@ const QString announce = QStringLiteral("Trackers/announceToTrackers");
 const QString embeddedTracker = QStringLiteral("Trackers/embeddedTracker");
 const QString embeddedTrackerPort = QStringLiteral("Trackers/embeddedTrackerPort");
 const QString defaultSavePath = QStringLiteral("Downloads/defaultSavePath");
+const QString queueing = QStringLiteral("Queue/enabled");
+const QString maxActiveDownloads = QStringLiteral("Queue/maxActiveDownloads");
+const QString maxActiveSeeds = QStringLiteral("Queue/maxActiveSeeds");
+const QString maxActiveTorrents = QStringLiteral("Queue/maxActiveTorrents");
+const QString ignoreSlow = QStringLiteral("Queue/ignoreSlowTorrents");
+const QString slowDownloadRate = QStringLiteral("Queue/slowDownloadRate"); // bytes/s
+const QString slowUploadRate = QStringLiteral("Queue/slowUploadRate");
+const QString slowSeconds = QStringLiteral("Queue/slowTorrentSeconds");
 const QString lastSaveFolder = QStringLiteral("Downloads/lastSaveFolder");
 const QString language = QStringLiteral("Interface/language");
 const QString closeToTray = QStringLiteral("Interface/closeToTray");
@@ -42,6 +50,8 @@ const QString pauseOnBattery = QStringLiteral("Power/pauseOnBattery");
 constexpr qint64 kMaxConnections = 10000;
 constexpr qint64 kMaxSlots = 20;
 constexpr qint64 kMaxIntervalSeconds = 3600;
+constexpr qint64 kMaxActive = 1000; // torrents; -1 is unlimited
+constexpr qint64 kMaxSlowRate = 1024 * 1024 * 1024;
 
 qint64 readInteger(const QSettings &s, const QString &key, qint64 fallback, qint64 min, qint64 max)
 {
@@ -132,6 +142,16 @@ session::SessionSettings AppSettings::sessionSettings() const
         readInteger(s, key::optimisticSeconds, wholeSeconds(defaults.choker.optimisticInterval).count(), 1,
                     kMaxIntervalSeconds));
 
+    out.queueingEnabled = readBool(s, key::queueing, defaults.queueingEnabled);
+    out.maxActiveDownloads = int(readInteger(s, key::maxActiveDownloads, defaults.maxActiveDownloads, -1, kMaxActive));
+    out.maxActiveSeeds = int(readInteger(s, key::maxActiveSeeds, defaults.maxActiveSeeds, -1, kMaxActive));
+    out.maxActiveTorrents = int(readInteger(s, key::maxActiveTorrents, defaults.maxActiveTorrents, -1, kMaxActive));
+    out.ignoreSlowTorrents = readBool(s, key::ignoreSlow, defaults.ignoreSlowTorrents);
+    out.slowDownloadRate = readInteger(s, key::slowDownloadRate, defaults.slowDownloadRate, 0, kMaxSlowRate);
+    out.slowUploadRate = readInteger(s, key::slowUploadRate, defaults.slowUploadRate, 0, kMaxSlowRate);
+    out.slowTorrentTime = std::chrono::seconds(
+        readInteger(s, key::slowSeconds, defaults.slowTorrentTime.count(), 1, kMaxIntervalSeconds));
+
     out.announceToTrackers = readBool(s, key::announce, defaults.announceToTrackers);
     out.embeddedTracker = embeddedTracker();
     out.embeddedTrackerPort = embeddedTrackerPort();
@@ -156,6 +176,14 @@ void AppSettings::setSessionSettings(const session::SessionSettings &in)
     s.setValue(key::regularSlots, in.choker.regularSlots);
     s.setValue(key::rechokeSeconds, qint64(wholeSeconds(in.choker.rechokeInterval).count()));
     s.setValue(key::optimisticSeconds, qint64(wholeSeconds(in.choker.optimisticInterval).count()));
+    s.setValue(key::queueing, in.queueingEnabled);
+    s.setValue(key::maxActiveDownloads, in.maxActiveDownloads);
+    s.setValue(key::maxActiveSeeds, in.maxActiveSeeds);
+    s.setValue(key::maxActiveTorrents, in.maxActiveTorrents);
+    s.setValue(key::ignoreSlow, in.ignoreSlowTorrents);
+    s.setValue(key::slowDownloadRate, in.slowDownloadRate);
+    s.setValue(key::slowUploadRate, in.slowUploadRate);
+    s.setValue(key::slowSeconds, qint64(in.slowTorrentTime.count()));
     s.setValue(key::announce, in.announceToTrackers);
     setEmbeddedTracker(in.embeddedTracker, in.embeddedTrackerPort);
     s.setValue(key::defaultSavePath, in.defaultSavePath);

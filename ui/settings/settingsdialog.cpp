@@ -31,6 +31,8 @@ constexpr int kMaxConnections = 10000;
 constexpr int kMaxSlots = 20;
 constexpr int kMaxIntervalSeconds = 3600;
 constexpr qint64 kKiB = 1024;
+constexpr int kMaxActive = 1000;      // torrents; -1 is unlimited
+constexpr int kMaxSlowKiB = 1024 * 1024; // KiB/s
 
 QSpinBox *spinBox(const QString &name, int min, int max, QWidget *parent)
 {
@@ -79,7 +81,7 @@ SettingsDialog::SettingsDialog(const session::SessionSettings &current, QWidget 
         {tr("Connection"), buildConnectionPage()}, {tr("Speed"), buildSpeedPage()},
         {tr("DHT"), buildDhtPage()},               {tr("Choker"), buildChokerPage()},
         {tr("Trackers"), buildTrackersPage()},     {tr("Downloads"), buildDownloadsPage()},
-        {tr("Interface"), buildInterfacePage()},
+        {tr("Queue"), buildQueuePage()},           {tr("Interface"), buildInterfacePage()},
     };
     for (const auto &[title, page] : pages) {
         m_pageList->addItem(title);
@@ -279,6 +281,55 @@ QWidget *SettingsDialog::buildDownloadsPage()
     return page;
 }
 
+QWidget *SettingsDialog::buildQueuePage()
+{
+    auto *page = new QWidget(this);
+    auto *form = newForm(page);
+    m_queueing = new QCheckBox(tr("Queue torrents: only the first ones in the list run at once"), page);
+    m_queueing->setObjectName(QStringLiteral("queueing"));
+    form->addRow(m_queueing);
+    auto activeBox = [page](const QString &name) {
+        QSpinBox *box = spinBox(name, -1, int(kMaxActive), page);
+        box->setSpecialValueText(tr("Unlimited")); // shown at -1, the minimum
+        return box;
+    };
+    m_maxActiveDownloads = activeBox(QStringLiteral("maxActiveDownloads"));
+    m_maxActiveSeeds = activeBox(QStringLiteral("maxActiveSeeds"));
+    m_maxActiveTorrents = activeBox(QStringLiteral("maxActiveTorrents"));
+    form->addRow(tr("Active downloads at most:"), m_maxActiveDownloads);
+    form->addRow(tr("Active seeds at most:"), m_maxActiveSeeds);
+    form->addRow(tr("Active torrents at most:"), m_maxActiveTorrents);
+    form->addRow(note(tr("The others wait as Queued and start, top of the list first, as slots free up. "
+                         "Move Up and Move Down in the Torrent menu change the order. A magnet link "
+                         "fetching its metadata counts as a download."),
+                      page));
+    m_ignoreSlow = new QCheckBox(tr("Do not count slow torrents against these limits"), page);
+    m_ignoreSlow->setObjectName(QStringLiteral("ignoreSlowTorrents"));
+    form->addRow(m_ignoreSlow);
+    m_slowDownload = spinBox(QStringLiteral("slowDownloadRate"), 0, int(kMaxSlowKiB), page);
+    m_slowDownload->setSuffix(tr(" KiB/s"));
+    m_slowUpload = spinBox(QStringLiteral("slowUploadRate"), 0, int(kMaxSlowKiB), page);
+    m_slowUpload->setSuffix(tr(" KiB/s"));
+    m_slowSeconds = spinBox(QStringLiteral("slowTorrentSeconds"), 1, kMaxIntervalSeconds, page);
+    m_slowSeconds->setSuffix(tr(" s"));
+    form->addRow(tr("Slow below, downloading:"), m_slowDownload);
+    form->addRow(tr("Slow below, uploading:"), m_slowUpload);
+    form->addRow(tr("For at least:"), m_slowSeconds);
+    connect(m_queueing, &QCheckBox::toggled, this, &SettingsDialog::updateQueueWidgets);
+    connect(m_ignoreSlow, &QCheckBox::toggled, this, &SettingsDialog::updateQueueWidgets);
+    return page;
+}
+
+void SettingsDialog::updateQueueWidgets()
+{
+    const bool on = m_queueing->isChecked();
+    for (QSpinBox *box : {m_maxActiveDownloads, m_maxActiveSeeds, m_maxActiveTorrents})
+        box->setEnabled(on);
+    m_ignoreSlow->setEnabled(on);
+    for (QSpinBox *box : {m_slowDownload, m_slowUpload, m_slowSeconds})
+        box->setEnabled(on && m_ignoreSlow->isChecked());
+}
+
 QWidget *SettingsDialog::buildInterfacePage()
 {
     auto *page = new QWidget(this);
@@ -355,6 +406,15 @@ void SettingsDialog::load(const session::SessionSettings &s)
     m_announce->setChecked(s.announceToTrackers);
     setEmbeddedTracker(s.embeddedTracker, s.embeddedTrackerPort);
     m_savePath->setText(QDir::toNativeSeparators(s.defaultSavePath));
+    m_queueing->setChecked(s.queueingEnabled);
+    m_maxActiveDownloads->setValue(std::clamp(s.maxActiveDownloads, -1, int(kMaxActive)));
+    m_maxActiveSeeds->setValue(std::clamp(s.maxActiveSeeds, -1, int(kMaxActive)));
+    m_maxActiveTorrents->setValue(std::clamp(s.maxActiveTorrents, -1, int(kMaxActive)));
+    m_ignoreSlow->setChecked(s.ignoreSlowTorrents);
+    m_slowDownload->setValue(toKiB(s.slowDownloadRate));
+    m_slowUpload->setValue(toKiB(s.slowUploadRate));
+    m_slowSeconds->setValue(int(std::clamp<qint64>(s.slowTorrentTime.count(), 1, kMaxIntervalSeconds)));
+    updateQueueWidgets();
 }
 
 void SettingsDialog::setEmbeddedTracker(bool enabled, quint16 port)
@@ -398,6 +458,16 @@ session::SessionSettings SettingsDialog::settings() const
     out.announceToTrackers = m_announce->isChecked();
     out.embeddedTracker = embeddedTrackerEnabled();
     out.embeddedTrackerPort = embeddedTrackerPort();
+    out.queueingEnabled = m_queueing->isChecked();
+    out.maxActiveDownloads = m_maxActiveDownloads->value();
+    out.maxActiveSeeds = m_maxActiveSeeds->value();
+    out.maxActiveTorrents = m_maxActiveTorrents->value();
+    out.ignoreSlowTorrents = m_ignoreSlow->isChecked();
+    if (m_slowDownload->value() != toKiB(m_current.slowDownloadRate))
+        out.slowDownloadRate = m_slowDownload->value() * kKiB;
+    if (m_slowUpload->value() != toKiB(m_current.slowUploadRate))
+        out.slowUploadRate = m_slowUpload->value() * kKiB;
+    out.slowTorrentTime = std::chrono::seconds(m_slowSeconds->value());
     const QString savePath = m_savePath->text().trimmed();
     if (!savePath.isEmpty())
         out.defaultSavePath = QDir::cleanPath(QDir::fromNativeSeparators(savePath));

@@ -25,7 +25,7 @@ class SettingsDialog : public QDialog {
     Q_OBJECT
 
 public:
-    enum Page { ConnectionPage, SpeedPage, DhtPage, ChokerPage, TrackersPage, DownloadsPage, InterfacePage, PageCount };
+    enum Page { ConnectionPage, SpeedPage, DhtPage, ChokerPage, TrackersPage, DownloadsPage, QueuePage, InterfacePage, PageCount };
 
     explicit SettingsDialog(const session::SessionSettings &current, QWidget *parent = nullptr);
 
@@ -65,6 +65,8 @@ private:
     QWidget *buildChokerPage();
     QWidget *buildTrackersPage();
     QWidget *buildDownloadsPage();
+    QWidget *buildQueuePage();
+    void updateQueueWidgets(); // enabled as the queue's switches say
     QWidget *buildInterfacePage();
     void load(const session::SessionSettings &s);
     QList<Problem> validate() const;
@@ -98,6 +100,14 @@ private:
     QLineEdit *m_savePath = nullptr;
     QComboBox *m_language = nullptr;
     QCheckBox *m_closeToTray = nullptr;
+    QCheckBox *m_queueing = nullptr;
+    QSpinBox *m_maxActiveDownloads = nullptr; // -1: unlimited
+    QSpinBox *m_maxActiveSeeds = nullptr;
+    QSpinBox *m_maxActiveTorrents = nullptr;
+    QCheckBox *m_ignoreSlow = nullptr;
+    QSpinBox *m_slowDownload = nullptr; // KiB/s
+    QSpinBox *m_slowUpload = nullptr;
+    QSpinBox *m_slowSeconds = nullptr;
     QCheckBox *m_inhibitSleep = nullptr;
     QCheckBox *m_pauseOnBattery = nullptr;
 };
