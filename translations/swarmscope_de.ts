@@ -768,7 +768,7 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
         <translation>.torrent-Dateien oder Magnet-Links hier ablegen oder Datei ▸ Öffnen verwenden</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+217"/>
         <source>The clipboard holds no magnet link, URL or .torrent file</source>
         <translation>Die Zwischenablage enthält keinen Magnet-Link, keine URL und keine .torrent-Datei</translation>
     </message>
@@ -2183,7 +2183,7 @@ Wir haben %2 davon; %3 werden heruntergeladen</translation>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -2238,6 +2238,12 @@ Wir haben %2 davon; %3 werden heruntergeladen</translation>
         <translation>Hinzugefügt</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>#</source>
+        <comment>place in the queue</comment>
+        <translation>#</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Download rate</source>
         <translation>Download-Rate</translation>
@@ -2266,6 +2272,11 @@ Wir haben %2 davon; %3 werden heruntergeladen</translation>
         <location line="+1"/>
         <source>Share ratio: bytes uploaded per byte downloaded</source>
         <translation>Verhältnis: hochgeladene Bytes pro heruntergeladenem Byte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Place in the queue: with queueing on, the first ones run and the others wait (Torrent ▸ Move Up / Move Down)</source>
+        <translation>Platz in der Warteschlange: Ist sie eingeschaltet, laufen die ersten und die übrigen warten (Torrent ▸ In Warteschlange hoch / runter)</translation>
     </message>
 </context>
 <context>

@@ -768,7 +768,7 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
         <translation>Déposez ici des fichiers .torrent ou des liens magnet, ou utilisez Fichier ▸ Ouvrir</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+217"/>
         <source>The clipboard holds no magnet link, URL or .torrent file</source>
         <translation>Le presse-papiers ne contient ni lien magnet, ni URL, ni fichier .torrent</translation>
     </message>
@@ -2183,7 +2183,7 @@ Nous en avons %2&#xa0;; %3 en téléchargement</translation>
         <translation>Inconnu</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -2238,6 +2238,12 @@ Nous en avons %2&#xa0;; %3 en téléchargement</translation>
         <translation>Ajouté</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>#</source>
+        <comment>place in the queue</comment>
+        <translation>#</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Download rate</source>
         <translation>Vitesse de réception</translation>
@@ -2266,6 +2272,11 @@ Nous en avons %2&#xa0;; %3 en téléchargement</translation>
         <location line="+1"/>
         <source>Share ratio: bytes uploaded per byte downloaded</source>
         <translation>Ratio de partage&#xa0;: octets envoyés par octet téléchargé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Place in the queue: with queueing on, the first ones run and the others wait (Torrent ▸ Move Up / Move Down)</source>
+        <translation>Place dans la file d&apos;attente&#xa0;: quand elle est activée, les premiers tournent et les autres attendent (Torrent ▸ Monter / Descendre)</translation>
     </message>
 </context>
 <context>

@@ -350,9 +350,13 @@ void MainWindow::setDefaultColumnWidths()
     fit(TorrentListModel::RatioColumn, units::formatRatio(99.99, locale));
     fit(TorrentListModel::AddedColumn,
         locale.toString(QDateTime(QDate(2000, 12, 28), QTime(23, 59)), QLocale::ShortFormat));
+    fit(TorrentListModel::QueueColumn, locale.toString(999));
+    // The queue's order first, as in qBittorrent.
+    m_view->header()->moveSection(m_view->header()->visualIndex(TorrentListModel::QueueColumn), 0);
     int used = 0;
     for (int column = TorrentListModel::SizeColumn; column < TorrentListModel::AddedColumn; ++column)
         used += m_view->header()->sectionSize(column);
+    used += m_view->header()->sectionSize(TorrentListModel::QueueColumn);
     const int available = kDefaultSize.width() - m_filters->sizeHint().width() - 2 * padding;
     m_view->header()->resizeSection(TorrentListModel::NameColumn, std::max(available - used, 12 * padding));
     // When it was added matters less day to day; the header's context menu brings it back.

@@ -174,7 +174,7 @@ void tst_MainWindow::constructs()
     QCOMPARE(filters->count(), 6);
     QVERIFY(window.details());
     QCOMPARE(window.details()->count(), 6); // General, Trackers, Peers, Files, Swarm, Rates
-    QCOMPARE(window.torrentModel()->columnCount(), 11);
+    QCOMPARE(window.torrentModel()->columnCount(), int(TorrentListModel::ColumnCount));
     // The status bar fills in from the first snapshot: DHT off, the port we listen on.
     QTRY_VERIFY_WITH_TIMEOUT(window.statusPanel()->portText().contains(QString::number(app.engine->listenPort())),
                              kEngineTimeoutMs);
@@ -527,6 +527,7 @@ void tst_MainWindow::headerStateIsSaved()
     QCOMPARE(view->header()->sortIndicatorOrder(), Qt::AscendingOrder);
     QCOMPARE(again.findChild<StatusFilterList *>()->currentFilter(), StatusFilter::Paused);
     QCOMPARE(again.details()->currentIndex(), 4);
+    QCOMPARE(view->header()->visualIndex(TorrentListModel::QueueColumn), 0); // the queue's place first
     // In the AppSettings' own file (a portable INI profile keeps the layout too), nowhere else.
     QVERIFY(QSettings(app.dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
                 .contains(QStringLiteral("TorrentList/header")));

@@ -52,7 +52,7 @@ void tst_TorrentListModel::columns()
     const QStringList expected{QStringLiteral("Name"), QStringLiteral("Size"), QStringLiteral("Progress"),
                                QStringLiteral("State"), QStringLiteral("Down"), QStringLiteral("Up"),
                                QStringLiteral("Seeds"), QStringLiteral("Peers"), QStringLiteral("ETA"),
-                               QStringLiteral("Ratio"), QStringLiteral("Added")};
+                               QStringLiteral("Ratio"), QStringLiteral("Added"), QStringLiteral("#")};
     QCOMPARE(model.columnCount(), expected.size());
     for (int c = 0; c < model.columnCount(); ++c)
         QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), expected[c]);
@@ -205,6 +205,15 @@ void tst_TorrentListModel::proxyFiltersAndSortsByValue()
     QCOMPARE(proxy.rowCount(), 0);
     proxy.setStatusFilter(StatusFilter::All);
     QCOMPARE(proxy.rowCount(), 3);
+
+    // The queue column: places shown from 1, sorted as numbers (10 after 9).
+    small.queuePosition = 9;
+    large.queuePosition = 0;
+    middle.queuePosition = 8;
+    model.setRows({small, large, middle});
+    proxy.sort(TorrentListModel::QueueColumn, Qt::AscendingOrder);
+    QCOMPARE(names(proxy), (QStringList{QStringLiteral("large"), QStringLiteral("middle"), QStringLiteral("small")}));
+    QCOMPARE(proxy.index(2, TorrentListModel::QueueColumn).data().toString(), QLocale().toString(10));
 }
 
 // A torrent stopped because its volume went away: its own state text, the save folder in the

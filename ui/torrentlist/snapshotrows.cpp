@@ -48,6 +48,7 @@ TorrentRow rowFromSnapshot(const session::TorrentSnapshot &t)
     r.etaSeconds = t.etaSeconds;
     r.ratio = t.downloaded > 0 ? t.ratio() : -1.0;
     r.added = t.addedAt;
+    r.queuePosition = t.queuePosition;
     return r;
 }
 

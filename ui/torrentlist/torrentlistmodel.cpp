@@ -212,6 +212,7 @@ QVariant TorrentListModel::displayData(const TorrentRow &row, int column) const
     case AddedColumn:
         return row.added.isValid() ? locale.toString(row.added.toLocalTime(), QLocale::ShortFormat)
                                    : QString();
+    case QueueColumn: return locale.toString(row.queuePosition + 1);
     }
     return {};
 }
@@ -231,6 +232,7 @@ QVariant TorrentListModel::sortData(const TorrentRow &row, int column) const
     case EtaColumn: return row.etaSeconds < 0 ? std::numeric_limits<qint64>::max() : row.etaSeconds;
     case RatioColumn: return row.ratio < 0 ? std::numeric_limits<double>::infinity() : row.ratio;
     case AddedColumn: return row.added;
+    case QueueColumn: return row.queuePosition;
     }
     return {};
 }
@@ -273,6 +275,7 @@ QVariant TorrentListModel::headerData(int section, Qt::Orientation orientation, 
         case EtaColumn: return tr("ETA");
         case RatioColumn: return tr("Ratio");
         case AddedColumn: return tr("Added");
+        case QueueColumn: return tr("#", "place in the queue");
         }
         return {};
     }
@@ -284,6 +287,9 @@ QVariant TorrentListModel::headerData(int section, Qt::Orientation orientation, 
         case PeersColumn: return tr("Peers connected (peers in the swarm, as the tracker reports)");
         case EtaColumn: return tr("Estimated time until the download completes");
         case RatioColumn: return tr("Share ratio: bytes uploaded per byte downloaded");
+        case QueueColumn:
+            return tr("Place in the queue: with queueing on, the first ones run and the others wait "
+                      "(Torrent ▸ Move Up / Move Down)");
         default: return {};
         }
     }

@@ -26,6 +26,7 @@ public:
         EtaColumn,
         RatioColumn,
         AddedColumn,
+        QueueColumn, // last in the model so saved header states keep their columns; shown first
         ColumnCount
     };
     enum Role {

@@ -42,6 +42,7 @@ struct TorrentRow {
     qint64 etaSeconds = -1;  // -1 unknown
     double ratio = 0;        // uploaded / downloaded; negative when nothing was downloaded yet
     QDateTime added;
+    int queuePosition = 0;   // 0 is the top of the queue
 
     friend bool operator==(const TorrentRow &, const TorrentRow &) = default;
 };
