@@ -111,7 +111,12 @@
 <context>
     <name>swarmscope::storage::StoragePolicy</name>
     <message>
-        <location filename="../core/storage/storagepolicy.cpp" line="+123"/>
+        <location filename="../core/storage/storagepolicy.cpp" line="+129"/>
+        <source>The volume %1, where this folder is, is not mounted.</source>
+        <translation>Der Datenträger %1, auf dem dieser Ordner liegt, ist nicht eingehängt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The volume %1 holding %2 is not mounted.</source>
         <translation>Der Datenträger %1 mit %2 ist nicht eingehängt.</translation>
     </message>
@@ -129,7 +134,7 @@
         <translation>Dieser Torrent ist bereits in der Liste.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>the magnet link</source>
         <translation>der Magnet-Link</translation>
     </message>
@@ -280,12 +285,12 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
         <translation>Wählen Sie einen Ordner zum Speichern.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Choose at least one file.</source>
         <translation>Wählen Sie mindestens eine Datei.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Save Folder</source>
         <translation>Speicherordner</translation>
     </message>
@@ -768,7 +773,7 @@ Sie können den Torrent jetzt hinzufügen: Dann wird jede Datei heruntergeladen.
         <translation>.torrent-Dateien oder Magnet-Links hier ablegen oder Datei ▸ Öffnen verwenden</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+222"/>
         <source>The clipboard holds no magnet link, URL or .torrent file</source>
         <translation>Die Zwischenablage enthält keinen Magnet-Link, keine URL und keine .torrent-Datei</translation>
     </message>

@@ -111,7 +111,12 @@
 <context>
     <name>swarmscope::storage::StoragePolicy</name>
     <message>
-        <location filename="../core/storage/storagepolicy.cpp" line="+123"/>
+        <location filename="../core/storage/storagepolicy.cpp" line="+129"/>
+        <source>The volume %1, where this folder is, is not mounted.</source>
+        <translation>Le volume %1, où se trouve ce dossier, n&apos;est pas monté.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The volume %1 holding %2 is not mounted.</source>
         <translation>Le volume %1 contenant %2 n&apos;est pas monté.</translation>
     </message>
@@ -129,7 +134,7 @@
         <translation>Ce torrent est déjà dans la liste.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>the magnet link</source>
         <translation>le lien magnet</translation>
     </message>
@@ -280,12 +285,12 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
         <translation>Choisissez un dossier d&apos;enregistrement.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Choose at least one file.</source>
         <translation>Choisissez au moins un fichier.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Save Folder</source>
         <translation>Dossier d&apos;enregistrement</translation>
     </message>
@@ -768,7 +773,7 @@ Vous pouvez ajouter le torrent maintenant&#xa0;: tous les fichiers seront alors 
         <translation>Déposez ici des fichiers .torrent ou des liens magnet, ou utilisez Fichier ▸ Ouvrir</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+222"/>
         <source>The clipboard holds no magnet link, URL or .torrent file</source>
         <translation>Le presse-papiers ne contient ni lien magnet, ni URL, ni fichier .torrent</translation>
     </message>

@@ -475,6 +475,11 @@ void MainWindow::dropEvent(QDropEvent *event)
     openArguments(items);
 }
 
+void MainWindow::setFolderCheck(const std::function<QString(const QString &)> &check)
+{
+    m_adder->setFolderCheck(check);
+}
+
 void MainWindow::setStorageCheck(const std::function<QString(const metainfo::InfoHash &)> &check)
 {
     m_actions->setStorageCheck(check);

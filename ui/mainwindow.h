@@ -63,6 +63,8 @@ public:
     // (StoragePolicy::missingStorage). Resume and Resume All skip such torrents and say why; the
     // General tab names the volume a waiting torrent needs.
     void setStorageCheck(const std::function<QString(const metainfo::InfoHash &)> &check);
+    // Add dialogs refuse a save folder on a volume that is not mounted (StoragePolicy::missingVolumeFor).
+    void setFolderCheck(const std::function<QString(const QString &)> &check);
 
 public slots:
     // Each argument is a .torrent path, a file:// or http(s):// URL, or a magnet link; each

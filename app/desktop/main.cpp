@@ -299,6 +299,7 @@ int main(int argc, char **argv)
                      [&storagePolicy](const session::SessionSnapshotPtr &s) { if (s) storagePolicy.update(*s); });
     // Before a resume: a torrent whose volume is missing is not started; the user is told why.
     window.setStorageCheck([&storagePolicy](const metainfo::InfoHash &h) { return storagePolicy.missingStorage(h); });
+    window.setFolderCheck([&storagePolicy](const QString &folder) { return storagePolicy.missingVolumeFor(folder); });
 
     // Stay awake while downloading, pause on battery (both in Preferences; nothing without D-Bus).
     ui::PowerManagement power(&engine, &appSettings);

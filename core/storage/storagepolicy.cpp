@@ -114,6 +114,21 @@ QString StoragePolicy::mountRootFor(const metainfo::InfoHash &hash) const
     return m_torrents.value(hash).mountRoot;
 }
 
+QString StoragePolicy::missingVolumeFor(const QString &folder) const
+{
+    const QString path = QDir::cleanPath(folder);
+    QString deepest; // the innermost missing volume holding the folder
+    for (const Entry &e : m_torrents) {
+        if (e.mountRoot.isEmpty() || e.mountRoot == QLatin1String("/") || e.mountRoot.size() <= deepest.size()
+            || !isUnder(path, e.mountRoot) || m_monitor->isAvailable(e.mountRoot))
+            continue;
+        deepest = e.mountRoot;
+    }
+    if (deepest.isEmpty())
+        return {};
+    return tr("The volume %1, where this folder is, is not mounted.").arg(deepest);
+}
+
 QString StoragePolicy::missingStorage(const metainfo::InfoHash &hash) const
 {
     const auto it = m_torrents.constFind(hash);

@@ -38,6 +38,9 @@ public:
     // Before a start or resume: empty when the torrent's volume is there, otherwise a sentence
     // saying which volume is missing (shown instead of starting).
     QString missingStorage(const metainfo::InfoHash &hash) const;
+    // Before adding a torrent into `folder`: empty unless the folder lies on a volume that holds
+    // other torrents and is not mounted now (the folder would be made on the empty mount point).
+    QString missingVolumeFor(const QString &folder) const;
     // The volume a known torrent's save folder is on ("" before it was seen mounted).
     QString mountRootFor(const metainfo::InfoHash &hash) const;
 

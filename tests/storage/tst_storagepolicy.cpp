@@ -133,6 +133,16 @@ void TestStoragePolicy::missingStorageIsReported()
     QCOMPARE(m_policy->missingStorage(hashOf('?')), QString()); // unknown: nothing to say
     plugUsb();
     QCOMPARE(m_policy->missingStorage(hashOf('A')), QString());
+
+    // A new torrent's folder: refused on the volume while it is away, not elsewhere.
+    QCOMPARE(m_policy->missingVolumeFor(kUsb + QStringLiteral("/new")), QString());
+    m_monitor->unplug(kUsb);
+    QVERIFY(m_policy->missingVolumeFor(kUsb + QStringLiteral("/new")).contains(kUsb));
+    QVERIFY(!m_policy->missingVolumeFor(kUsb).isEmpty());
+    QCOMPARE(m_policy->missingVolumeFor(QStringLiteral("/media/usb2/new")), QString());
+    QCOMPARE(m_policy->missingVolumeFor(QStringLiteral("/home/u/new")), QString());
+    plugUsb();
+    QCOMPARE(m_policy->missingVolumeFor(kUsb + QStringLiteral("/new")), QString());
 }
 
 void TestStoragePolicy::forgetsRemovedTorrents()

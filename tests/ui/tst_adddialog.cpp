@@ -34,6 +34,7 @@ private slots:
     void spaceKeyTogglesInTheView();
     void selectNoneBlocksOk();
     void folderChanges();
+    void folderOnAMissingVolumeBlocksOk();
     void pausedAndSequential();
     void spaceWarning();
     void spaceAtAFolderNotYetCreated();
@@ -248,6 +249,26 @@ void tst_AddDialog::selectNoneBlocksOk()
     QVERIFY(okButton(dialog)->isEnabled());
     QVERIFY(reason->text().isEmpty());
     QVERIFY(dialog.choice().filePriorities.isEmpty());
+}
+
+// The app's check (StoragePolicy::missingVolumeFor) refuses a folder on an unplugged volume:
+// Add is blocked with its sentence until another folder is chosen.
+void tst_AddDialog::folderOnAMissingVolumeBlocksOk()
+{
+    AddTorrentDialog dialog(album(), QStringLiteral("/media/usb/films"));
+    QStringList asked;
+    dialog.setFolderCheck([&asked](const QString &folder) {
+        asked << folder;
+        return folder.startsWith(QLatin1String("/media/usb")) ? QStringLiteral("USB is not mounted.") : QString();
+    });
+    auto *reason = dialog.findChild<QLabel *>(QStringLiteral("blockedReason"));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QCOMPARE(reason->text(), QStringLiteral("USB is not mounted."));
+    QCOMPARE(asked.last(), QStringLiteral("/media/usb/films"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("savePath"))->setText(m_dir.path());
+    QVERIFY(okButton(dialog)->isEnabled());
+    QVERIFY(reason->text().isEmpty());
+    QCOMPARE(asked.last(), QDir::cleanPath(m_dir.path()));
 }
 
 void tst_AddDialog::folderChanges()

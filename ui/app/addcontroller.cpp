@@ -77,6 +77,7 @@ bool AddController::openTorrentFile(const QString &path)
 void AddController::showTorrentDialog(const metainfo::TorrentInfo &info)
 {
     auto *dialog = new AddTorrentDialog(info, m_defaultSavePath, m_dialogParent);
+    dialog->setFolderCheck(m_folderCheck);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_pendingTorrents.insert(info.infoHash);
     connect(dialog, &QDialog::finished, this, [this, dialog, info](int result) {
@@ -118,6 +119,7 @@ bool AddController::openMagnetLink(const QString &uri)
     m_engine->addMagnet(params);
 
     auto *dialog = new AddTorrentDialog(*magnet, m_defaultSavePath, m_dialogParent);
+    dialog->setFolderCheck(m_folderCheck);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const metainfo::InfoHash hash = magnet->infoHash;
     m_magnets.insert(hash, dialog);

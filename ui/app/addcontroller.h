@@ -9,6 +9,8 @@
 
 #include <QHash>
 #include <QObject>
+
+#include <functional>
 #include <QPointer>
 #include <QSet>
 
@@ -36,6 +38,8 @@ public:
     // Where the dialog proposes to save; updated to each folder the user confirms.
     QString defaultSavePath() const { return m_defaultSavePath; }
     void setDefaultSavePath(const QString &path) { m_defaultSavePath = path; }
+    // Given to every add dialog: refuses folders on a volume that is not mounted.
+    void setFolderCheck(std::function<QString(const QString &)> check) { m_folderCheck = std::move(check); }
 
     // A .torrent path, a file:// URL, an http(s):// URL of a .torrent, or a magnet link.
     // False (and failed() emitted) when it is not something we can open.
@@ -63,6 +67,7 @@ private:
     session::Engine *m_engine;
     QPointer<QWidget> m_dialogParent;
     QString m_defaultSavePath;
+    std::function<QString(const QString &)> m_folderCheck;
     QNetworkAccessManager *m_network = nullptr;
     QHash<metainfo::InfoHash, QPointer<AddTorrentDialog>> m_magnets; // dialogs waiting for metadata
     QSet<metainfo::InfoHash> m_known;                                // in the engine's latest snapshot

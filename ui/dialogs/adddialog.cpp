@@ -372,10 +372,18 @@ void AddTorrentDialog::updateAcceptable()
     QString reason;
     if (cleanSavePath().isEmpty())
         reason = tr("Choose a folder to save in.");
+    else if (const QString missing = m_folderCheck ? m_folderCheck(cleanSavePath()) : QString(); !missing.isEmpty())
+        reason = missing;
     else if (m_hasMetadata && m_fileModel->checkedFileCount() == 0)
         reason = tr("Choose at least one file.");
     m_blockedReason->setText(reason);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(reason.isEmpty());
+}
+
+void AddTorrentDialog::setFolderCheck(FolderCheck check)
+{
+    m_folderCheck = std::move(check);
+    updateAcceptable();
 }
 
 void AddTorrentDialog::browseForFolder()

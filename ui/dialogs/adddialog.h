@@ -10,6 +10,7 @@
 #include <QDialog>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 class QCheckBox;
@@ -54,6 +55,10 @@ public:
     const FileTreeModel *fileModel() const { return m_fileModel; }
     // True while the wanted files need more than the free space at the save folder.
     bool spaceWarningShown() const;
+    // Asked of the chosen folder as it changes: a sentence (the volume holding it is not
+    // mounted) blocks Add and is shown; empty lets it through.
+    using FolderCheck = std::function<QString(const QString &folder)>;
+    void setFolderCheck(FolderCheck check);
 
 public slots:
     // A magnet's metadata fetch: connected peers, and metadata pieces (16 KiB) received out of
@@ -92,6 +97,7 @@ private:
     QWidget *m_spaceWarning = nullptr; // icon and text
     QLabel *m_spaceWarningText = nullptr;
     QLabel *m_blockedReason = nullptr;
+    FolderCheck m_folderCheck;
     QDialogButtonBox *m_buttons = nullptr;
 };
 
