@@ -2,9 +2,12 @@
 #include "swarm/swarmgraph.h"
 #include "swarmfixtures.h"
 
+#include <QDir>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTest>
+#include <QTranslator>
 
 #include <cmath>
 #include <numbers>
@@ -29,6 +32,8 @@ private slots:
     void edgeWidths();
     void animatesAndDropsLeavers();
     void paintsEdgeCases();
+    void legendFitsEveryWidth_data();
+    void legendFitsEveryWidth();
 };
 
 namespace {
@@ -66,6 +71,28 @@ QList<int> range(int from, int to)
         out << i;
     return out;
 }
+
+// Pseudo-localisation: every SwarmGraph text said twice, longer than any real translation, so
+// the legend is tried with texts like German or French ones without depending on a catalogue.
+class DoublingTranslator : public QTranslator {
+public:
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        if (!QByteArray(context).contains("SwarmGraph"))
+            return {};
+        const QString s = QString::fromUtf8(source);
+        return s + QLatin1Char(' ') + s;
+    }
+    bool isEmpty() const override { return false; }
+};
+
+const QStringList kEnglishLegend = {
+    QStringLiteral("to us"),       QStringLiteral("from us"), QStringLiteral("dashed: choked"),
+    QStringLiteral("upload slot"), QStringLiteral("optimistic"), QStringLiteral("seed"),
+    QStringLiteral("snubbed"),
+};
+
+bool elided(const QString &text) { return text.endsWith(QChar(0x2026)); }
 
 } // namespace
 
@@ -274,6 +301,97 @@ void tst_SwarmGraph::paintsEdgeCases()
     QCOMPARE(g.keys().size(), 200);
     g.resize(10, 10); // tiny: nothing may go negative
     QVERIFY(!g.grab().isNull());
+}
+
+void tst_SwarmGraph::legendFitsEveryWidth_data()
+{
+    QTest::addColumn<QString>("language"); // en, doubled (pseudo), catalogue (a .qm file), large (font)
+    QTest::addColumn<int>("width");
+    for (const char *language : {"en", "doubled", "catalogue", "large"})
+        for (int width : {200, 320, 480, 900})
+            QTest::addRow("%s-%d", language, width) << QString::fromLatin1(language) << width;
+}
+
+// However narrow the pane, however long the texts, the legend wraps whole entries onto more
+// lines: nothing runs off the edge, nothing overlaps, and the ring stays above it.
+void tst_SwarmGraph::legendFitsEveryWidth()
+{
+    QFETCH(QString, language);
+    QFETCH(int, width);
+    std::unique_ptr<QTranslator> translator;
+    if (language == QLatin1String("doubled")) {
+        translator = std::make_unique<DoublingTranslator>();
+    } else if (language == QLatin1String("catalogue")) {
+        // For looking at a real language: SWARMSCOPE_TEST_QM=<build>/translations/swarmscope_de.qm
+        const QString qm = qEnvironmentVariable("SWARMSCOPE_TEST_QM");
+        if (qm.isEmpty())
+            QSKIP("SWARMSCOPE_TEST_QM names no catalogue");
+        translator = std::make_unique<QTranslator>();
+        QVERIFY2(translator->load(qm), qPrintable(qm));
+    }
+    if (translator)
+        QVERIFY(QCoreApplication::installTranslator(translator.get()));
+    const auto uninstall = qScopeGuard([&translator] {
+        if (translator)
+            QCoreApplication::removeTranslator(translator.get());
+    });
+
+    SwarmGraph g;
+    if (language == QLatin1String("large")) {
+        QFont big = g.font();
+        big.setPointSizeF(std::max(big.pointSizeF(), 9.0) * 1.8);
+        g.setFont(big);
+    }
+    g.setAnimationEnabled(false);
+    g.resize(width, 420);
+    g.setDetail(swarmtest::detail(64, peersFor(range(1, 13))));
+
+    const QList<SwarmGraph::LegendEntry> entries = g.legendEntries();
+    QCOMPARE(entries.size(), kEnglishLegend.size());
+    const QRectF widget(g.rect());
+    QSet<double> lines;
+    double legendTop = widget.bottom();
+    for (int i = 0; i < entries.size(); ++i) {
+        const SwarmGraph::LegendEntry &e = entries[i];
+        QVERIFY2(widget.contains(e.rect), qPrintable(e.text));
+        QVERIFY(e.rect.width() > 0 && e.rect.height() > 0);
+        for (int j = i + 1; j < entries.size(); ++j)
+            QVERIFY2(!e.rect.intersects(entries[j].rect),
+                     qPrintable(e.text + QLatin1String(" / ") + entries[j].text));
+        // Whole texts; only an entry wider than a whole line may be shortened (never cut at the edge).
+        if (language == QLatin1String("en"))
+            QCOMPARE(e.text, kEnglishLegend[i]); // these all fit whole at 200 px
+        else if (language == QLatin1String("large"))
+            QVERIFY2(e.text == kEnglishLegend[i] || elided(e.text), qPrintable(e.text));
+        else if (language == QLatin1String("doubled"))
+            QVERIFY2(e.text == kEnglishLegend[i] + QLatin1Char(' ') + kEnglishLegend[i] || elided(e.text),
+                     qPrintable(e.text));
+        lines.insert(e.rect.top());
+        legendTop = std::min(legendTop, e.rect.top());
+    }
+    // Lines are filled left to right, in order, and wrap only when the next entry (after the
+    // legend's 12 px gap) would not fit within the 8 px margin.
+    for (int i = 1; i < entries.size(); ++i) {
+        const QRectF &a = entries[i - 1].rect;
+        const QRectF &b = entries[i].rect;
+        if (qFuzzyCompare(b.top(), a.top()))
+            QVERIFY(b.left() > a.right());
+        else
+            QVERIFY2(b.top() > a.top() && a.right() + 12 + b.width() > widget.width() - 8, qPrintable(entries[i].text));
+    }
+    if (language == QLatin1String("en") && width == 900)
+        QCOMPARE(lines.size(), 1); // wide panes keep the one-line legend
+    if (width == 200)
+        QVERIFY(lines.size() > 1);
+    // The ring (nodes and us) shrinks to stay above the legend.
+    for (const QString &key : g.keys())
+        QVERIFY2(g.nodePosition(key).y() + g.nodeRadius() < legendTop, qPrintable(key));
+    QVERIFY(g.centre().y() + g.centreRadius() < legendTop);
+
+    const QString shots = qEnvironmentVariable("SWARMSCOPE_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        QVERIFY(g.grab().save(
+            QDir(shots).filePath(QStringLiteral("swarmgraph-legend-%1-%2.png").arg(language).arg(width))));
 }
 
 QTEST_MAIN(tst_SwarmGraph)

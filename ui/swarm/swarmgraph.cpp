@@ -17,6 +17,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <utility>
 
 namespace swarmscope::ui {
 
@@ -27,6 +28,10 @@ namespace {
 constexpr int kMargin = 8;
 constexpr int kAnimationMs = 450;
 constexpr int kMaxLabelledNodes = 48;
+// Legend spacing: room for a line mark, for a small icon, and between entries.
+constexpr double kLegendLineMark = 26;
+constexpr double kLegendIconMark = 16;
+constexpr double kLegendGap = 12;
 
 double lerp(double a, double b, double t) { return a + (b - a) * t; }
 
@@ -211,8 +216,16 @@ SwarmGraph::Geometry SwarmGraph::geometry() const
     Geometry g;
     const QFontMetrics fm = fontMetrics();
     const QRectF area = QRectF(rect()).adjusted(kMargin, kMargin, -kMargin, -kMargin);
-    const double legendHeight = fm.height() + 4;
+    // The legend wraps under the ring, as many lines as the width needs (narrow panes, large
+    // fonts and longer languages), and the ring gets what is left above it.
+    const double lineHeight = fm.height() + 4;
+    g.entries = layoutLegend(std::max(0.0, area.width()), lineHeight);
+    double legendHeight = lineHeight;
+    for (const LegendEntry &e : std::as_const(g.entries))
+        legendHeight = std::max(legendHeight, e.rect.bottom());
     g.legend = QRectF(area.left(), area.bottom() - legendHeight, area.width(), legendHeight);
+    for (LegendEntry &e : g.entries)
+        e.rect.translate(g.legend.topLeft());
     const QRectF ring = area.adjusted(0, 0, 0, -legendHeight - 4);
     g.centre = ring.center();
     // Room for labels outside the ring: an address to the sides, a text line above and below.
@@ -226,6 +239,52 @@ SwarmGraph::Geometry SwarmGraph::geometry() const
     const double spacing = 2 * std::numbers::pi * std::min(g.rx, g.ry) / m_ring.capacity();
     g.node = std::clamp(spacing * 0.38, 3.0, node0);
     return g;
+}
+
+// Room a legend mark takes before its text: line samples are longer than the small icons.
+static double legendMarkWidth(SwarmGraph::LegendMark mark)
+{
+    using M = SwarmGraph::LegendMark;
+    return mark == M::DownLine || mark == M::UpLine || mark == M::ChokedLine ? kLegendLineMark : kLegendIconMark;
+}
+
+QList<SwarmGraph::LegendEntry> SwarmGraph::layoutLegend(double width, double lineHeight) const
+{
+    const QFontMetrics fm = fontMetrics();
+    const QList<std::pair<LegendMark, QString>> items = {
+        {LegendMark::DownLine, tr("to us")},
+        {LegendMark::UpLine, tr("from us")},
+        {LegendMark::ChokedLine, tr("dashed: choked")},
+        {LegendMark::SlotRing, tr("upload slot")},
+        {LegendMark::OptimisticStar, tr("optimistic")},
+        {LegendMark::SeedSquare, tr("seed")},
+        {LegendMark::SnubbedRing, tr("snubbed")},
+    };
+    QList<LegendEntry> out;
+    double x = 0;
+    double y = 0;
+    for (const auto &[mark, text] : items) {
+        const double markWidth = legendMarkWidth(mark);
+        LegendEntry e;
+        e.mark = mark;
+        e.text = text;
+        double textWidth = fm.horizontalAdvance(text) + 2;
+        if (markWidth + textWidth > width) {
+            // Alone wider than the widget: shorten the text rather than let it be cut at the edge.
+            e.text = fm.elidedText(text, Qt::ElideRight, static_cast<int>(std::max(0.0, width - markWidth - 2)));
+            textWidth = fm.horizontalAdvance(e.text) + 2;
+        }
+        const double entryWidth = std::min(width, markWidth + textWidth);
+        // An entry moves to the next line whole, never split between its mark and its text.
+        if (x > 0 && x + entryWidth > width) {
+            x = 0;
+            y += lineHeight;
+        }
+        e.rect = QRectF(x, y, entryWidth, lineHeight);
+        out << e;
+        x += entryWidth + kLegendGap;
+    }
+    return out;
 }
 
 QPointF SwarmGraph::positionOn(const Geometry &g, const QString &key) const
@@ -406,48 +465,59 @@ void SwarmGraph::paintCentre(QPainter &p, const Geometry &g, const SwarmColors &
     p.setFont(font());
 }
 
+QList<SwarmGraph::LegendEntry> SwarmGraph::legendEntries() const { return geometry().entries; }
+
 void SwarmGraph::paintLegend(QPainter &p, const Geometry &g, const SwarmColors &colors) const
 {
-    const QFontMetrics fm = fontMetrics();
-    const double mid = g.legend.center().y();
-    double x = g.legend.left();
-    const auto text = [&](const QString &s) {
+    for (const LegendEntry &e : g.entries) {
+        const double mid = e.rect.center().y();
+        paintLegendMark(p, e.mark, QPointF(e.rect.left(), mid), colors);
+        const QRectF textBox = e.rect.adjusted(legendMarkWidth(e.mark), 0, 0, 0);
         p.setPen(colors.text);
-        const double w = fm.horizontalAdvance(s);
-        p.drawText(QRectF(x, g.legend.top(), w + 2, g.legend.height()), Qt::AlignLeft | Qt::AlignVCenter, s);
-        x += w + 14;
-    };
+        p.drawText(textBox, Qt::AlignLeft | Qt::AlignVCenter, e.text);
+    }
+}
+
+// The mark of one legend entry, drawn from `at` (left end, vertical middle) like its kind in the graph.
+void SwarmGraph::paintLegendMark(QPainter &p, LegendMark mark, QPointF at, const SwarmColors &colors) const
+{
+    const double x = at.x();
+    const double mid = at.y();
     const auto line = [&](const QColor &c, bool dashed) {
         p.setPen(edgePen(c, palette().color(QPalette::Base), 2.5, dashed, 1.0));
         p.drawLine(QPointF(x, mid), QPointF(x + 22, mid));
-        x += 26;
     };
-    line(colors.download, false);
-    text(tr("to us"));
-    line(colors.upload, false);
-    text(tr("from us"));
-    line(colors.frame, true);
-    text(tr("dashed: choked"));
-    p.setPen(QPen(colors.slot, 2.0));
-    p.setBrush(Qt::NoBrush);
-    p.drawEllipse(QPointF(x + 6, mid), 5.5, 5.5);
-    x += 16;
-    text(tr("upload slot"));
-    p.setPen(Qt::NoPen);
-    p.setBrush(colors.optimistic);
-    p.drawPath(starPath(QPointF(x + 6, mid), 6));
-    x += 16;
-    text(tr("optimistic"));
-    p.setPen(colors.frame);
-    p.setBrush(colors.seed);
-    p.drawRect(QRectF(x + 1, mid - 5, 10, 10));
-    x += 16;
-    text(tr("seed"));
-    p.setPen(QPen(colors.unavailable, 1.6, Qt::DotLine));
-    p.setBrush(Qt::NoBrush);
-    p.drawEllipse(QPointF(x + 6, mid), 5, 5);
-    x += 16;
-    text(tr("snubbed"));
+    switch (mark) {
+    case LegendMark::DownLine:
+        line(colors.download, false);
+        break;
+    case LegendMark::UpLine:
+        line(colors.upload, false);
+        break;
+    case LegendMark::ChokedLine:
+        line(colors.frame, true);
+        break;
+    case LegendMark::SlotRing:
+        p.setPen(QPen(colors.slot, 2.0));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(QPointF(x + 6, mid), 5.5, 5.5);
+        break;
+    case LegendMark::OptimisticStar:
+        p.setPen(Qt::NoPen);
+        p.setBrush(colors.optimistic);
+        p.drawPath(starPath(QPointF(x + 6, mid), 6));
+        break;
+    case LegendMark::SeedSquare:
+        p.setPen(colors.frame);
+        p.setBrush(colors.seed);
+        p.drawRect(QRectF(x + 1, mid - 5, 10, 10));
+        break;
+    case LegendMark::SnubbedRing:
+        p.setPen(QPen(colors.unavailable, 1.6, Qt::DotLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(QPointF(x + 6, mid), 5, 5);
+        break;
+    }
 }
 
 QString SwarmGraph::nodeToolTip(const PeerSnapshot &peer) const

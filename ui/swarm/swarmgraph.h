@@ -43,6 +43,16 @@ public:
     QString toolTipAt(QPointF pos) const;
     QStringList keys() const; // neighbours shown (not counting ones fading out)
 
+    // One legend entry: its mark, the text shown (elided only when the entry alone is wider than
+    // the widget) and the box both take. Entries wrap onto as many lines as the width needs.
+    enum class LegendMark { DownLine, UpLine, ChokedLine, SlotRing, OptimisticStar, SeedSquare, SnubbedRing };
+    struct LegendEntry {
+        LegendMark mark = LegendMark::DownLine;
+        QString text;
+        QRectF rect;
+    };
+    QList<LegendEntry> legendEntries() const;
+
     // Edge width in pixels for a rate in bytes/s: 0 for idle, then 1 + log10(1 + KiB/s) * 1.6.
     static double edgeWidth(double bytesPerSecond);
 
@@ -74,11 +84,13 @@ private:
         QPointF centre;
         double rx = 0, ry = 0; // ring radii (an ellipse uses wide widgets fully)
         double node = 0;       // node radius
-        QRectF legend;
+        QRectF legend;                // every line of the legend
+        QList<LegendEntry> entries;   // laid out inside `legend`
     };
 
     static Visual targetFor(const session::PeerSnapshot &peer);
     Geometry geometry() const;
+    QList<LegendEntry> layoutLegend(double width, double lineHeight) const;
     QPointF positionOn(const Geometry &g, const QString &key) const;
     void onAnimationStep(double t);
     void onAnimationFinished();
@@ -87,6 +99,7 @@ private:
     void paintNode(QPainter &p, const Geometry &g, const Node &n, const SwarmColors &colors) const;
     void paintCentre(QPainter &p, const Geometry &g, const SwarmColors &colors) const;
     void paintLegend(QPainter &p, const Geometry &g, const SwarmColors &colors) const;
+    void paintLegendMark(QPainter &p, LegendMark mark, QPointF at, const SwarmColors &colors) const;
     QString nodeToolTip(const session::PeerSnapshot &peer) const;
     QString centreToolTip() const;
 
