@@ -1,8 +1,12 @@
 #include "torrentlist/snapshotrows.h"
 #include "torrentlist/torrentfilterproxy.h"
 #include "torrentlist/torrentlistmodel.h"
+#include "torrentlist/torrentlistview.h"
 
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QImage>
+#include <QStyledItemDelegate>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -22,6 +26,7 @@ private slots:
     void unknownSizeOfMagnet();
     void proxyFiltersAndSortsByValue();
     void storageUnavailableReadsAsSuch();
+    void viewPaintsCellsAsTheStyleDoes();
 };
 
 namespace {
@@ -250,6 +255,54 @@ void tst_TorrentListModel::storageUnavailableReadsAsSuch()
     proxy.setSourceModel(&model);
     proxy.setStatusFilter(StatusFilter::Error);
     QCOMPARE(names(proxy), (QStringList{QStringLiteral("On USB"), QStringLiteral("Broken")}));
+}
+
+// The view keeps its cells' texts shaped between repaints (the list re-sorts by a rate four times
+// a second). Its picture must be the one Qt's own item drawing gives: same texts, same places,
+// elided names, right-aligned numbers, the selected row's colours, and markup shown as text.
+void tst_TorrentListModel::viewPaintsCellsAsTheStyleDoes()
+{
+    TorrentListModel model;
+    TorrentFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    TorrentListView view;
+    view.setModel(&proxy);
+    view.sortByColumn(TorrentListModel::DownColumn, Qt::DescendingOrder);
+    view.header()->resizeSection(TorrentListModel::NameColumn, 160);
+    view.resize(900, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+    TorrentRow a = row('a', "a long name that cannot fit in its column and is elided in the middle.iso");
+    a.downloadRate = 1500000;
+    a.etaSeconds = 3700;
+    TorrentRow b = row('b', "<b>not bold</b>", TorrentState::Seeding);
+    b.uploadRate = 2048;
+    TorrentRow c = row('c', "short");
+    c.downloadRate = 10;
+    c.size = 5'000'000'000;
+    const auto pictures = [&] {
+        const QImage cached = view.grab().toImage();
+        QAbstractItemDelegate *own = view.itemDelegate();
+        QStyledItemDelegate plain;
+        view.setItemDelegate(&plain);
+        const QImage styled = view.grab().toImage();
+        view.setItemDelegate(own);
+        return std::pair{cached, styled};
+    };
+    model.setRows({a, b, c});
+    view.selectionModel()->select(proxy.index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    auto [cached, styled] = pictures();
+    QCOMPARE(cached.size(), styled.size());
+    QVERIFY(cached == styled);
+
+    // Again after a re-sort, now from the cache, with texts that changed.
+    c.downloadRate = 9'000'000;
+    a.etaSeconds = 12;
+    model.setRows({a, b, c});
+    QCOMPARE(names(proxy).first(), QStringLiteral("short"));
+    std::tie(cached, styled) = pictures();
+    QVERIFY(cached == styled);
 }
 
 QTEST_MAIN(tst_TorrentListModel)
