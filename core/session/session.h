@@ -132,6 +132,8 @@ private:
     static Bitfield piecesToVerify(const metainfo::TorrentInfo &info, const QString &savePath,
                                    const QList<state::FileStamp> &saved, const Bitfield &claimed);
     void restoreMagnet(const state::TorrentRecord &record);
+    // A magnet's folder, queue place and order as they are now, saved for a restart before its metadata.
+    void saveFetchOptions(const swarm::MetadataFetch &f);
     // DHT: started after the saved state is read, so a restart starts from the nodes it knew.
     void startDht(const QByteArray &savedState);
     void trackInDht(const metainfo::InfoHash &hash, bool isPrivate);

@@ -71,8 +71,7 @@ void Session::setSequential(const InfoHash &hash, bool sequential)
     } else if (swarm::MetadataFetch *f = m_fetches.value(hash)) {
         // Chosen before the metadata arrived: its torrent is made with it, now or after a restart.
         f->setSequential(sequential);
-        if (m_state)
-            m_state->saveOptions(hash, f->params().savePath, f->params().queuePosition, sequential);
+        saveFetchOptions(*f);
     }
 }
 
@@ -103,6 +102,12 @@ void Session::removeTracker(const InfoHash &hash, const QString &url)
     t->setTrackers(tiers);
 }
 
+void Session::saveFetchOptions(const swarm::MetadataFetch &f)
+{
+    if (m_state)
+        m_state->saveOptions(f.infoHash(), f.params().savePath, f.params().queuePosition, f.params().sequential);
+}
+
 void Session::setSavePath(const InfoHash &hash, const QString &path)
 {
     if (swarm::MetadataFetch *f = m_fetches.value(hash)) {
@@ -112,8 +117,7 @@ void Session::setSavePath(const InfoHash &hash, const QString &path)
             return;
         }
         f->setSavePath(QFileInfo(path).absoluteFilePath());
-        if (m_state) // a restart before the metadata arrives keeps the chosen folder
-            m_state->saveOptions(hash, f->params().savePath, f->params().queuePosition, f->params().sequential);
+        saveFetchOptions(*f); // a restart before the metadata arrives keeps the chosen folder
         return;
     }
     swarm::Torrent *t = m_torrents.value(hash);
@@ -143,8 +147,7 @@ void Session::moveInQueue(const InfoHash &hash, int delta)
             t->setQueuePosition(int(i));
         else if (swarm::MetadataFetch *f = m_fetches.value(m_order[i])) {
             f->setQueuePosition(int(i));
-            if (m_state)
-                m_state->saveOptions(f->infoHash(), f->params().savePath, int(i), f->params().sequential);
+            saveFetchOptions(*f);
         }
     }
     applyQueue(); // a torrent moved above a running one takes its slot

@@ -209,8 +209,7 @@ void DiskIo::clearStorageError(StorageId id)
         return;
     it->error.clear();
     // The user may have remounted the disk or fixed permissions: stale handles must go.
-    toWriter([w = m_io, id] { w->resetStorage(id); });
-    QMetaObject::invokeMethod(m_check, [w = m_check, id] { w->resetStorage(id); }, Qt::QueuedConnection);
+    releaseFiles(id);
     emit storageErrorChanged(id, QString());
 }
 
