@@ -30,13 +30,10 @@ for tool in cmake cpack dpkg-deb dpkg-shlibdeps debootstrap; do
   command -v "$tool" >/dev/null || die "$tool missing (Debian: cmake, dpkg-dev, debootstrap)"
 done
 
-# The Debian mirrors this machine already uses (deb822 or one-line sources), else deb.debian.org.
-mirror_for() {  # $1: archive path suffix, "debian" or "debian-security"
-  local url
-  url=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null \
-    | grep -Eo "https?://[^ ]+/$1/?( |$)" | head -n1 | tr -d ' ') || true
-  echo "${url:-http://deb.debian.org/$1}"
-}
+# shellcheck disable=SC2034 # read by chroot-lib.sh
+mounts=(proc dev/pts)
+# shellcheck source-path=SCRIPTDIR source=chroot-lib.sh
+. "$root/packaging/chroot-lib.sh"
 mirror=$(mirror_for debian)
 security_mirror=$(mirror_for debian-security)
 
@@ -62,12 +59,6 @@ if [ ! -x "$base_dir/usr/bin/apt-get" ]; then
   rm -rf "$base_dir"
   debootstrap --variant=minbase bookworm "$base_dir" "$mirror" >/dev/null
 fi
-umount_all() {
-  for m in proc dev/pts; do
-    mountpoint -q "$chroot_dir/$m" && umount "$chroot_dir/$m"
-  done
-  return 0
-}
 umount_all
 rm -rf "$chroot_dir"
 cp -a "$base_dir" "$chroot_dir"
@@ -82,7 +73,6 @@ deb $mirror bookworm-updates main
 deb $security_mirror bookworm-security main
 SOURCES
 cp "$deb" "$chroot_dir/tmp/"
-in_chroot() { chroot "$chroot_dir" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
 
 # --- 3. install and run -------------------------------------------------------------------------
 in_chroot apt-get update -qq

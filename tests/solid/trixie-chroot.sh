@@ -36,23 +36,13 @@ if ! command -v debootstrap >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null || die "apt-get install debootstrap"
 fi
 
-# The Debian mirror this machine already uses (deb822 or one-line sources), else deb.debian.org.
-mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null \
-  | grep -Eo 'https?://[^ ]+/debian/?( |$)' | head -n1 | tr -d ' ') || true
-mirror=${mirror:-http://deb.debian.org/debian}
-
+# shellcheck disable=SC2034 # read by chroot-lib.sh
 mounts=(proc dev/pts src)
-umount_all() {
-  for m in "${mounts[@]}"; do
-    if mountpoint -q "$chroot_dir/$m"; then umount "$chroot_dir/$m" || umount -l "$chroot_dir/$m"; fi
-  done
-  return 0
-}
+# shellcheck source-path=SCRIPTDIR source=../../packaging/chroot-lib.sh
+. "$root/packaging/chroot-lib.sh"
+mirror=$(mirror_for debian)
 trap umount_all EXIT
 umount_all
-in_chroot() {
-  chroot "$chroot_dir" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"
-}
 
 # --- 1. the chroot ----------------------------------------------------------------------------------
 stamp=$chroot_dir/.swarmscope-packages
